@@ -1,0 +1,34 @@
+"""Open data portal for Vietnamese provinces."""
+from __future__ import annotations
+
+import os
+from typing import Any, Mapping
+
+from flask import Flask
+
+from .config import PROJECT_ROOT, load_config
+
+
+def create_app(config: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None) -> Flask:
+    """Build the application. ``config`` overrides settings; ``environ`` replaces ``os.environ``."""
+    settings = load_config(os.environ if environ is None else environ, config)
+    settings.setdefault("MIGRATIONS_PATH", str(PROJECT_ROOT / "migrations"))
+    app = Flask(__name__, instance_path=settings["INSTANCE_PATH"], instance_relative_config=False)
+    app.config.update(settings)
+
+    from . import cli, errors, extensions, i18n, storage
+    from .auth import session as auth_session
+    from .blueprints import register_blueprints
+    from .plugins import manager as plugins
+    from .web import init_app as init_web
+
+    extensions.init_app(app)
+    plugins.init_app(app)
+    storage.init_app(app)
+    i18n.init_app(app)
+    auth_session.init_app(app)
+    init_web(app)
+    errors.init_app(app)
+    register_blueprints(app)
+    cli.init_app(app)
+    return app

@@ -1,0 +1,234 @@
+"""Dataset lists, filters and single-dataset reads for the public pages."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import selectinload
+
+from ..auth import can, listed_datasets
+from ..extensions import db
+from ..models import Dataset, Licence, Organization, Resource, Tag, Topic, dataset_tag, dataset_topic
+from .errors import NotFound
+
+SORTS = {
+    "newest": (Dataset.created.desc(), Dataset.id),
+    "modified": (Dataset.metadata_modified.desc(), Dataset.id),
+    "title": (Dataset.title, Dataset.id),
+    "views": (Dataset.view_count.desc(), Dataset.id),
+}
+
+
+@dataclass(frozen=True)
+class DatasetFilters:
+    """What a visitor narrowed the list to. Empty values mean "any"."""
+
+    q: str = ""
+    organization: str = ""  # organization slug
+    topic: str = ""  # topic slug
+    format: str = ""  # resource format, e.g. "CSV"
+    licence: str = ""  # licence id
+    tag: str = ""
+    sort: str = "modified"
+
+    def active(self) -> dict[str, str]:
+        return {k: v for k, v in self.__dict__.items() if v and k not in {"sort"}}
+
+
+@dataclass
+class Page:
+    items: Sequence[Dataset]
+    total: int
+    page: int
+    per_page: int
+    facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+def _filtered(user, filters: DatasetFilters):
+    stmt = select(Dataset.id).where(listed_datasets(user))
+    if filters.organization:
+        stmt = stmt.join(Organization, Dataset.organization_id == Organization.id).where(
+            Organization.slug == filters.organization
+        )
+    if filters.topic:
+        stmt = stmt.where(
+            Dataset.id.in_(
+                select(dataset_topic.c.dataset_id)
+                .join(Topic, Topic.id == dataset_topic.c.topic_id)
+                .where(Topic.slug == filters.topic)
+            )
+        )
+    if filters.tag:
+        stmt = stmt.where(
+            Dataset.id.in_(
+                select(dataset_tag.c.dataset_id).join(Tag, Tag.id == dataset_tag.c.tag_id).where(Tag.name == filters.tag)
+            )
+        )
+    if filters.format:
+        stmt = stmt.where(
+            Dataset.id.in_(select(Resource.dataset_id).where(func.upper(Resource.format) == filters.format.upper()))
+        )
+    if filters.licence:
+        stmt = stmt.where(Dataset.licence_id == filters.licence)
+    if filters.q:
+        # A plain substring match until the search backend (issue 4) takes over.
+        needle = f"%{filters.q.strip().lower()}%"
+        stmt = stmt.where(or_(func.lower(Dataset.title).like(needle), func.lower(Dataset.description).like(needle)))
+    return stmt
+
+
+def dataset_page(user, filters: DatasetFilters, page: int = 1, per_page: int = 20, with_facets: bool = True) -> Page:
+    """One page of the datasets ``user`` may see, newest change first by default.
+
+    Raises :class:`NotFound` for a page past the end (except page 1 of an
+    empty result, which is a normal "nothing found").
+    """
+    ids = _filtered(user, filters).subquery()
+    total = db.session.scalar(select(func.count()).select_from(ids))
+    pages = max(1, math.ceil(total / per_page))
+    if page < 1 or page > pages:
+        raise NotFound(f"page {page}")
+    order = SORTS.get(filters.sort, SORTS["modified"])
+    items = db.session.scalars(
+        select(Dataset)
+        .where(Dataset.id.in_(select(ids.c.id)))
+        .options(
+            selectinload(Dataset.organization),
+            selectinload(Dataset.resources),
+            selectinload(Dataset.licence),
+            selectinload(Dataset.topics),
+        )
+        .order_by(*order)
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    ).all()
+    result = Page(items=items, total=total, page=page, per_page=per_page)
+    if with_facets:
+        result.facets = _facets(ids)
+    return result
+
+
+def _facets(ids) -> dict[str, list[tuple[str, str, int]]]:
+    """(value, label, count) per filter, counted over the filtered datasets."""
+    matching = select(ids.c.id)
+    org = db.session.execute(
+        select(Organization.slug, Organization.name, func.count(Dataset.id))
+        .join(Dataset, Dataset.organization_id == Organization.id)
+        .where(Dataset.id.in_(matching))
+        .group_by(Organization.slug, Organization.name)
+        .order_by(func.count(Dataset.id).desc(), Organization.name)
+    ).all()
+    topic = db.session.execute(
+        select(Topic.slug, Topic.name, func.count(dataset_topic.c.dataset_id))
+        .join(dataset_topic, dataset_topic.c.topic_id == Topic.id)
+        .where(dataset_topic.c.dataset_id.in_(matching))
+        .group_by(Topic.slug, Topic.name)
+        .order_by(func.count(dataset_topic.c.dataset_id).desc(), Topic.name)
+    ).all()
+    fmt = db.session.execute(
+        select(func.upper(Resource.format), func.count(func.distinct(Resource.dataset_id)))
+        .where(Resource.dataset_id.in_(matching), Resource.format.is_not(None))
+        .group_by(func.upper(Resource.format))
+        .order_by(func.count(func.distinct(Resource.dataset_id)).desc())
+    ).all()
+    lic = db.session.execute(
+        select(Licence.id, Licence.title, func.count(Dataset.id))
+        .join(Dataset, Dataset.licence_id == Licence.id)
+        .where(Dataset.id.in_(matching))
+        .group_by(Licence.id, Licence.title)
+        .order_by(func.count(Dataset.id).desc())
+    ).all()
+    return {
+        "organization": [tuple(row) for row in org],
+        "topic": [tuple(row) for row in topic],
+        "format": [(row[0], row[0], row[1]) for row in fmt],
+        "licence": [tuple(row) for row in lic],
+    }
+
+
+def filter_options(user) -> dict[str, list[tuple[str, str, int]]]:
+    return _facets(_filtered(user, DatasetFilters()).subquery())
+
+
+def _listed(user, order, limit: int) -> Sequence[Dataset]:
+    return db.session.scalars(
+        select(Dataset)
+        .where(listed_datasets(user))
+        .options(selectinload(Dataset.organization), selectinload(Dataset.resources))
+        .order_by(*order)
+        .limit(limit)
+    ).all()
+
+
+def newest_datasets(user, limit: int = 6) -> Sequence[Dataset]:
+    return _listed(user, (Dataset.issued.desc(), Dataset.created.desc(), Dataset.id), limit)
+
+
+def most_viewed_datasets(user, limit: int = 6) -> Sequence[Dataset]:
+    return _listed(user, SORTS["views"], limit)
+
+
+def site_stats(user) -> dict[str, int]:
+    listed = select(Dataset.id).where(listed_datasets(user))
+    return {
+        "datasets": db.session.scalar(select(func.count()).select_from(listed.subquery())),
+        "resources": db.session.scalar(select(func.count(Resource.id)).where(Resource.dataset_id.in_(listed))),
+        "organizations": db.session.scalar(
+            select(func.count(func.distinct(Dataset.organization_id))).where(Dataset.id.in_(listed))
+        ),
+        "topics": db.session.scalar(select(func.count(Topic.id))),
+    }
+
+
+def get_dataset(user, slug: str) -> Dataset:
+    dataset = db.session.scalar(
+        select(Dataset)
+        .where(or_(Dataset.slug == slug, Dataset.id == slug))
+        .options(
+            selectinload(Dataset.resources),
+            selectinload(Dataset.tags),
+            selectinload(Dataset.topics),
+            selectinload(Dataset.organization),
+            selectinload(Dataset.licence),
+        )
+    )
+    if dataset is None or not can(user, "dataset.read", dataset):
+        raise NotFound(slug)
+    return dataset
+
+
+def get_resource(user, dataset: Dataset, resource_id: str) -> Resource:
+    for resource in dataset.resources:
+        if resource.id == resource_id and can(user, "resource.read", resource):
+            return resource
+    raise NotFound(resource_id)
+
+
+def record_view(dataset: Dataset) -> None:
+    """Count a page view in one UPDATE, so concurrent visitors don't lose counts.
+
+    The modified timestamp is set to itself: a view is not a metadata change.
+    """
+    db.session.execute(
+        update(Dataset)
+        .where(Dataset.id == dataset.id)
+        .values(view_count=Dataset.view_count + 1, metadata_modified=Dataset.metadata_modified)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+
+
+def record_download(resource: Resource) -> None:
+    db.session.execute(
+        update(Resource)
+        .where(Resource.id == resource.id)
+        .values(download_count=Resource.download_count + 1, modified=Resource.modified)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()

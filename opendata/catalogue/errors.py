@@ -1,0 +1,2 @@
+class NotFound(LookupError):
+    """The object does not exist, or the viewer may not know that it does."""

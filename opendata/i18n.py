@@ -1,0 +1,48 @@
+"""Language choice and locale-aware formatting.
+
+Vietnamese is the default. A visitor switches with ``/lang/<code>`` (a
+plain link, so it works without JavaScript); the choice is kept in a cookie.
+"""
+from __future__ import annotations
+
+from flask import current_app, g, request
+from flask_babel import format_decimal, get_locale, ngettext
+
+from .extensions import babel
+
+
+def select_locale() -> str:
+    languages = current_app.config["LANGUAGES"]
+    chosen = getattr(g, "forced_locale", None) or request.cookies.get(current_app.config["LANGUAGE_COOKIE"])
+    if chosen in languages:
+        return chosen
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def localized(obj, field: str) -> str:
+    """The English variant of ``obj.<field>`` for English visitors when it exists."""
+    if str(get_locale()) == "en":
+        english = getattr(obj, f"{field}_en", None)
+        if english:
+            return english
+    return getattr(obj, field) or ""
+
+
+def filesize(num_bytes: int | None) -> str:
+    if num_bytes is None:
+        return ""
+    if num_bytes < 1024:
+        return ngettext("%(num)s byte", "%(num)s bytes", num_bytes, num=format_decimal(num_bytes))
+    value = float(num_bytes)
+    for unit in ("KB", "MB", "GB", "TB"):
+        value /= 1024
+        if value < 1024 or unit == "TB":
+            return f"{format_decimal(round(value, 1), format='#,##0.#')} {unit}"
+    raise AssertionError("unreachable")
+
+
+def init_app(app) -> None:
+    babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.globals.update(localized=localized, current_locale=lambda: str(get_locale()))
+    app.jinja_env.filters["filesize"] = filesize
+    app.jinja_env.policies["ext.i18n.trimmed"] = True

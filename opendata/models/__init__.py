@@ -1,0 +1,14 @@
+"""SQLAlchemy models, one module per aggregate. Import from here."""
+from .activity import Activity
+from .base import utcnow
+from .dataset import Dataset, DatasetState, Resource, ResourceKind, dataset_tag, dataset_topic
+from .licence import Licence
+from .organization import AgencyType, Organization
+from .tag import Tag
+from .topic import Topic
+from .user import Membership, Role, User
+
+__all__ = [
+    "Activity", "AgencyType", "Dataset", "DatasetState", "Licence", "Membership", "Organization",
+    "Resource", "ResourceKind", "Role", "Tag", "Topic", "User", "dataset_tag", "dataset_topic", "utcnow",
+]

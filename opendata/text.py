@@ -1,0 +1,43 @@
+"""Markdown to safe HTML: publishers write Markdown, visitors get sanitised HTML."""
+from __future__ import annotations
+
+import html as html_lib
+
+import nh3
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+
+_TAGS = {
+    "p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a",
+    "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "hr",
+}
+
+
+def render_markdown(source: str | None) -> Markup:
+    """Render Markdown and strip everything but a small set of harmless tags.
+
+    Raw HTML is off in the parser and nh3 cleans the result again, so stored
+    descriptions can never carry script, event handlers or ``javascript:`` links.
+    Headings start at h2 because the page title is the h1.
+    """
+    html = _markdown.render(source or "")
+    html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
+    clean = nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes={"a": {"href", "title"}, "th": {"align"}, "td": {"align"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
+    return Markup(clean)
+
+
+def plain_excerpt(source: str | None, length: int = 220) -> str:
+    """First ``length`` characters of the rendered text, for lists and meta tags."""
+    text = html_lib.unescape(nh3.clean(_markdown.render(source or ""), tags=set())).strip()
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    return text[: length - 1].rsplit(" ", 1)[0] + "…"
