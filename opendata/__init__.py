@@ -16,7 +16,7 @@ def create_app(config: Mapping[str, Any] | None = None, environ: Mapping[str, st
     app = Flask(__name__, instance_path=settings["INSTANCE_PATH"], instance_relative_config=False)
     app.config.update(settings)
 
-    from . import cli, errors, extensions, i18n, storage
+    from . import cli, errors, extensions, i18n, storage, vocabularies
     from .auth import session as auth_session
     from .blueprints import register_blueprints
     from .plugins import manager as plugins
@@ -28,6 +28,7 @@ def create_app(config: Mapping[str, Any] | None = None, environ: Mapping[str, st
     i18n.init_app(app)
     auth_session.init_app(app)
     init_web(app)
+    vocabularies.init_app(app)
     errors.init_app(app)
     register_blueprints(app)
     cli.init_app(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, redirect, request, url_for
+from flask_babel import format_decimal
 from flask_login import current_user
 
 from .auth import can
@@ -50,9 +51,25 @@ def _security_headers(response):
     return response
 
 
+def modify_query(**changes) -> str:
+    """The current URL with some query parameters changed (``None`` removes one)."""
+    args = request.args.to_dict(flat=True)
+    for key, value in changes.items():
+        if value is None or value == "":
+            args.pop(key, None)
+        else:
+            args[key] = value
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
 def init_app(app) -> None:
     app.register_blueprint(bp)
     app.after_request(_security_headers)
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.filters["excerpt"] = plain_excerpt
-    app.jinja_env.globals.update(can=lambda action, obj=None: can(current_user, action, obj), default_licence=default_licence)
+    app.jinja_env.filters["number"] = format_decimal
+    app.jinja_env.globals.update(
+        can=lambda action, obj=None: can(current_user, action, obj),
+        default_licence=default_licence,
+        modify_query=modify_query,
+    )
