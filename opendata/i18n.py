@@ -32,7 +32,7 @@ def filesize(num_bytes: int | None) -> str:
     if num_bytes is None:
         return ""
     if num_bytes < 1024:
-        return ngettext("%(num)s byte", "%(num)s bytes", num_bytes, num=format_decimal(num_bytes))
+        return ngettext("%(num)s byte", "%(num)s bytes", num_bytes)
     value = float(num_bytes)
     for unit in ("KB", "MB", "GB", "TB"):
         value /= 1024

@@ -30,12 +30,10 @@ def can(user, action: str, obj=None) -> bool:
         return True
     if action in {"dataset.read", "resource.read", "resource.download"}:
         dataset = obj.dataset if isinstance(obj, Resource) else obj
-        if dataset.is_public:
+        if dataset.is_public or dataset.organization_id in _member_org_ids(user):
             return True
-        if dataset.state is DatasetState.WITHDRAWN and not dataset.private:
-            # Withdrawn datasets stay visible with their reason; their files do not.
-            return action == "dataset.read"
-        return dataset.organization_id in _member_org_ids(user)
+        # Withdrawn datasets stay visible with their reason; their files do not.
+        return dataset.state is DatasetState.WITHDRAWN and not dataset.private and action == "dataset.read"
     return False
 
 
