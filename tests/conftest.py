@@ -2,16 +2,23 @@
 
 Each test gets a fresh database built by the real Alembic migrations: the
 SQLite variant copies a migrated template file; the PostgreSQL variant (when
-``OPENDATA_TEST_POSTGRES_URL`` is set) migrates once and truncates per test.
+``OPENDATA_TEST_POSTGRES_URL`` is set) migrates a schema private to this test
+run once and truncates its tables per test.
 """
 from __future__ import annotations
 
 import os
+import re
+import secrets
 import shutil
+import socket
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from opendata import create_app
 from opendata.extensions import db as _db
@@ -57,18 +64,100 @@ def sqlite_template(tmp_path_factory) -> Path:
     return instance / "opendata.db"
 
 
-@pytest.fixture(scope="session")
-def postgres_url() -> str:
+def postgres_schema_url(base_url: str, schema: str) -> str:
+    """``base_url`` with ``schema`` first on the search path.
+
+    ``public`` stays second so extensions installed there by the CI script
+    (``unaccent``) remain usable; new tables, the Alembic version table and
+    reflection all use ``schema``.
+    """
+    url = make_url(base_url).update_query_dict({"options": f"-csearch_path={schema},public"})
+    return url.render_as_string(hide_password=False)
+
+
+_SCHEMA_COMMENT = re.compile(r"^opendata test schema: host=(?P<host>\S+) pid=(?P<pid>\d+)$")
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextmanager
+def postgres_schema(label: str = "s"):
+    """A new, empty schema in the test database, dropped afterwards; yields its URL.
+
+    Every pytest process works in schemas of its own, so two test runs (or a
+    developer and CI) sharing one database cannot wipe each other's tables.
+    Schemas left behind by killed runs on this host are dropped first.
+    """
     if not POSTGRES_URL:
         service_missing("PostgreSQL: set OPENDATA_TEST_POSTGRES_URL (see .ci/run)")
-    instance_app = make_app(Path(os.environ.get("TMPDIR", "/tmp")) / "opendata-pg-migrate", POSTGRES_URL)
-    with instance_app.app_context():
-        _db.session.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        _db.session.commit()
-    migrate(instance_app)
-    with instance_app.app_context():
-        _db.engine.dispose()
-    return POSTGRES_URL
+    host = socket.gethostname()
+    schema = f"pytest_{os.getpid()}_{label}_{secrets.token_hex(3)}"
+    engine = create_engine(POSTGRES_URL, connect_args={"connect_timeout": 10, "options": "-c lock_timeout=10s"})
+    try:
+        try:
+            connection = engine.connect()
+        except DBAPIError as exc:
+            service_missing(f"PostgreSQL at {make_url(POSTGRES_URL).render_as_string()} unreachable: {exc.orig}")
+        with connection:
+            _drop_stale_schemas(connection, host)
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+            comment = f"opendata test schema: host={host} pid={os.getpid()}"
+            connection.execute(text(f"COMMENT ON SCHEMA \"{schema}\" IS '{comment}'"))
+            connection.commit()
+        yield postgres_schema_url(POSTGRES_URL, schema)
+        with engine.connect() as connection:
+            # A connection leaked by a test would block the drop forever; the
+            # lock timeout gives up instead (the next run drops it as stale).
+            try:
+                connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+                connection.commit()
+            except DBAPIError:
+                connection.rollback()
+    finally:
+        engine.dispose()
+
+
+def _drop_stale_schemas(connection, host: str) -> None:
+    rows = connection.execute(
+        text(
+            "SELECT nspname, obj_description(oid, 'pg_namespace') FROM pg_namespace"
+            " WHERE nspname LIKE 'pytest\\_%' AND pg_get_userbyid(nspowner) = current_user"
+        )
+    ).all()
+    for name, comment in rows:
+        match = _SCHEMA_COMMENT.match(comment or "")
+        if match and match["host"] == host and not _process_alive(int(match["pid"])):
+            try:
+                connection.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
+                connection.commit()
+            except DBAPIError:  # still locked: try again next run
+                connection.rollback()
+
+
+@pytest.fixture(scope="session")
+def postgres_url(tmp_path_factory) -> str:
+    """A PostgreSQL URL whose (private) schema is migrated to head once per session."""
+    with postgres_schema("session") as url:
+        migrate_app = make_app(tmp_path_factory.mktemp("pg-migrate"), url)
+        migrate(migrate_app)
+        with migrate_app.app_context():
+            _db.engine.dispose()
+        yield url
+
+
+@pytest.fixture
+def empty_postgres_url() -> str:
+    """A PostgreSQL URL on a fresh, empty schema (for migration tests)."""
+    with postgres_schema("empty") as url:
+        yield url
 
 
 DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
