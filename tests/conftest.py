@@ -102,10 +102,13 @@ def postgres_schema(label: str = "s"):
     schema = f"pytest_{os.getpid()}_{label}_{secrets.token_hex(3)}"
     engine = create_engine(POSTGRES_URL, connect_args={"connect_timeout": 10, "options": "-c lock_timeout=10s"})
     try:
+        unreachable = None
         try:
             connection = engine.connect()
         except DBAPIError as exc:
-            service_missing(f"PostgreSQL at {make_url(POSTGRES_URL).render_as_string()} unreachable: {exc.orig}")
+            unreachable = f"PostgreSQL at {make_url(POSTGRES_URL).render_as_string()} unreachable: {exc.orig}"
+        if unreachable:  # outside the except block: no chained driver traceback
+            service_missing(unreachable)
         with connection:
             _drop_stale_schemas(connection, host)
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
