@@ -6,7 +6,7 @@ plain link, so it works without JavaScript); the choice is kept in a cookie.
 from __future__ import annotations
 
 from flask import current_app, g, request
-from flask_babel import format_decimal, get_locale, ngettext
+from flask_babel import format_decimal, get_locale, get_translations, refresh
 
 from .extensions import babel
 
@@ -32,7 +32,9 @@ def filesize(num_bytes: int | None) -> str:
     if num_bytes is None:
         return ""
     if num_bytes < 1024:
-        return ngettext("%(num)s byte", "%(num)s bytes", num_bytes)
+        # flask_babel.ngettext would fill %(num)s with the bare integer; group it per locale.
+        message = get_translations().ungettext("%(num)s byte", "%(num)s bytes", num_bytes)
+        return message % {"num": format_decimal(num_bytes)}
     value = float(num_bytes)
     for unit in ("KB", "MB", "GB", "TB"):
         value /= 1024
@@ -43,6 +45,10 @@ def filesize(num_bytes: int | None) -> str:
 
 def init_app(app) -> None:
     babel.init_app(app, locale_selector=select_locale)
+    # Flask-Babel caches the locale on `g`, which lives as long as the app
+    # context; when one is already pushed (tests, scripts) every request would
+    # reuse the first request's language. Choose it afresh per request.
+    app.before_request(refresh)
     app.jinja_env.globals.update(localized=localized, current_locale=lambda: str(get_locale()))
     app.jinja_env.filters["filesize"] = filesize
     app.jinja_env.policies["ext.i18n.trimmed"] = True
