@@ -6,7 +6,7 @@ plain link, so it works without JavaScript); the choice is kept in a cookie.
 from __future__ import annotations
 
 from flask import current_app, g, request
-from flask_babel import format_decimal, get_locale, get_translations, refresh
+from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations
 
 from .extensions import babel
 
@@ -43,12 +43,24 @@ def filesize(num_bytes: int | None) -> str:
     raise AssertionError("unreachable")
 
 
+# Vietnamese official documents write dates as dd/MM/yyyy; English readers get "Mar 5, 2024".
+_DATE_FORMATS = {"vi": ("dd/MM/yyyy", "HH:mm, dd/MM/yyyy")}
+
+
+def local_date(value) -> str:
+    if value is None:
+        return ""
+    return format_date(value, _DATE_FORMATS.get(str(get_locale()), ("medium", None))[0])
+
+
+def local_datetime(value) -> str:
+    if value is None:
+        return ""
+    return format_datetime(value, _DATE_FORMATS.get(str(get_locale()), (None, "medium"))[1])
+
+
 def init_app(app) -> None:
     babel.init_app(app, locale_selector=select_locale)
-    # Flask-Babel caches the locale on `g`, which lives as long as the app
-    # context; when one is already pushed (tests, scripts) every request would
-    # reuse the first request's language. Choose it afresh per request.
-    app.before_request(refresh)
     app.jinja_env.globals.update(localized=localized, current_locale=lambda: str(get_locale()))
-    app.jinja_env.filters["filesize"] = filesize
+    app.jinja_env.filters.update(filesize=filesize, local_date=local_date, local_datetime=local_datetime)
     app.jinja_env.policies["ext.i18n.trimmed"] = True

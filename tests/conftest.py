@@ -20,6 +20,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
+from flask.testing import FlaskClient
+
 from opendata import create_app
 from opendata.extensions import db as _db
 
@@ -34,13 +36,28 @@ def service_missing(reason: str):
     pytest.skip(reason)
 
 
+class RequestClient(FlaskClient):
+    """Runs each request in its own app context, as a real server does.
+
+    The ``app`` fixture keeps a context open for the test body; without this
+    every request would share its ``g`` (cached locale, logged-in user) and
+    its database session.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
 def make_app(instance: Path, database_url: str | None = None, **overrides):
     config = {"INSTANCE_PATH": str(instance), "TESTING": True, "SECRET_KEY": "test", "SERVER_NAME": "localhost"}
     config["WTF_CSRF_ENABLED"] = overrides.pop("csrf", False)
     if database_url:
         config["SQLALCHEMY_DATABASE_URI"] = database_url
     config.update(overrides)
-    return create_app(config, environ={})
+    application = create_app(config, environ={})
+    application.test_client_class = RequestClient
+    return application
 
 
 def migrate(app) -> None:

@@ -47,7 +47,10 @@ class LocalStorage:
         return path
 
     def exists(self, key: str) -> bool:
-        return self.path(key).is_file()
+        try:
+            return self.path(key).is_file()
+        except StorageError:  # a corrupt key names nothing we hold
+            return False
 
     def size(self, key: str) -> int:
         return self.path(key).stat().st_size
