@@ -1,14 +1,16 @@
 """SQLAlchemy models, one module per aggregate. Import from here."""
 from .activity import Activity
 from .base import utcnow
-from .dataset import Dataset, DatasetState, Resource, ResourceKind, dataset_tag, dataset_topic
+from .dataset import Dataset, DatasetState, Resource, ResourceKind, ResourceVersion, dataset_tag, dataset_topic
 from .licence import Licence
 from .organization import AgencyType, Organization
 from .tag import Tag
 from .topic import Topic
-from .user import Membership, Role, User
+from .safety import ReviewStatus, SafetyReview
+from .user import AccountKind, LoginAttempt, Membership, Role, User
 
 __all__ = [
+    "AccountKind", "LoginAttempt", "ResourceVersion", "ReviewStatus", "SafetyReview",
     "Activity", "AgencyType", "Dataset", "DatasetState", "Licence", "Membership", "Organization",
     "Resource", "ResourceKind", "Role", "Tag", "Topic", "User", "dataset_tag", "dataset_topic", "utcnow",
 ]

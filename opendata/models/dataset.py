@@ -5,7 +5,7 @@ import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Optional
 
-from sqlalchemy import JSON, Column, Date, Enum, ForeignKey, Index, String, Table, Text
+from sqlalchemy import JSON, Column, Date, Enum, ForeignKey, Index, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -84,6 +84,9 @@ class Dataset(db.Model):
     view_count: Mapped[int] = mapped_column(default=0)
     created: Mapped[datetime] = created_column()
     metadata_modified: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow, index=True)
+    # Optimistic concurrency: an UPDATE names the version it read; a stale one matches no row.
+    lock_version: Mapped[int] = mapped_column(default=1)
+    __mapper_args__ = {"version_id_col": lock_version}
 
     organization: Mapped["Organization"] = relationship(back_populates="datasets")
     licence: Mapped[Optional[Licence]] = relationship()
@@ -118,10 +121,38 @@ class Resource(db.Model):
     size: Mapped[Optional[int]]
     sha256: Mapped[Optional[str]] = mapped_column(String(64))
     download_count: Mapped[int] = mapped_column(default=0)
+    # Held back by the pre-publication safety gate: stored, visible to its
+    # agency, never to the public until cleared or overridden (R11, R14).
+    withheld: Mapped[bool] = mapped_column(default=False)
     created: Mapped[datetime] = created_column()
     modified: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
     dataset: Mapped[Dataset] = relationship(back_populates="resources")
+    versions: Mapped[list["ResourceVersion"]] = relationship(
+        back_populates="resource", order_by="ResourceVersion.number.desc()", cascade="all, delete-orphan"
+    )
 
     def __repr__(self) -> str:
         return f"<Resource {self.id} {self.name!r}>"
+
+
+class ResourceVersion(db.Model):
+    """A file a resource held before it was replaced; kept retrievable (R12)."""
+
+    __tablename__ = "resource_version"
+    __table_args__ = (UniqueConstraint("resource_id", "number"),)
+
+    id: Mapped[str] = uuid_pk()
+    resource_id: Mapped[str] = mapped_column(ForeignKey("resource.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int]  # 1 for the first file the resource held
+    storage_key: Mapped[str] = mapped_column(String(300))
+    filename: Mapped[Optional[str]] = mapped_column(String(300))
+    format: Mapped[Optional[str]] = mapped_column(String(40))
+    media_type: Mapped[Optional[str]] = mapped_column(String(200))
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    created: Mapped[datetime] = mapped_column(UTCDateTime())  # when this file was uploaded
+    replaced: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    user_id: Mapped[Optional[str]] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+    resource: Mapped[Resource] = relationship(back_populates="versions")
