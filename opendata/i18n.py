@@ -8,6 +8,8 @@ from __future__ import annotations
 from flask import current_app, g, request
 from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations
 
+from markupsafe import Markup
+
 from .extensions import babel
 
 
@@ -26,6 +28,19 @@ def localized(obj, field: str) -> str:
         if english:
             return english
     return getattr(obj, field) or ""
+
+
+def source_lang(obj=None, field: str | None = None) -> Markup:
+    """`` lang="vi"`` for an element showing Vietnamese-only content on an English page.
+
+    Without ``field`` the content has no English variant at all (resource
+    names, addresses); with it, only when ``<field>_en`` is empty (WCAG 3.1.2).
+    """
+    if str(get_locale()) == "vi":
+        return Markup("")
+    if field is not None and getattr(obj, f"{field}_en", None):
+        return Markup("")
+    return Markup(' lang="vi"')
 
 
 def filesize(num_bytes: int | None) -> str:
@@ -61,6 +76,6 @@ def local_datetime(value) -> str:
 
 def init_app(app) -> None:
     babel.init_app(app, locale_selector=select_locale)
-    app.jinja_env.globals.update(localized=localized, current_locale=lambda: str(get_locale()))
+    app.jinja_env.globals.update(localized=localized, source_lang=source_lang, current_locale=lambda: str(get_locale()))
     app.jinja_env.filters.update(filesize=filesize, local_date=local_date, local_datetime=local_datetime)
     app.jinja_env.policies["ext.i18n.trimmed"] = True

@@ -43,7 +43,7 @@ class Page:
     total: int
     page: int
     per_page: int
-    facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
+    facets: dict[str, list["FacetValue"]] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
@@ -114,45 +114,56 @@ def dataset_page(user, filters: DatasetFilters, page: int = 1, per_page: int = 2
     return result
 
 
-def _facets(ids) -> dict[str, list[tuple[str, str, int]]]:
-    """(value, label, count) per filter, counted over the filtered datasets."""
+@dataclass(frozen=True)
+class FacetValue:
+    """One choice of a filter: the value to send, its labels, and how many datasets match."""
+
+    value: str
+    label: str
+    label_en: str | None
+    count: int
+
+
+def _facets(ids) -> dict[str, list[FacetValue]]:
+    """Filter choices with counts over the filtered datasets, most frequent first."""
     matching = select(ids.c.id)
+    n_datasets = func.count(Dataset.id)
     org = db.session.execute(
-        select(Organization.slug, Organization.name, func.count(Dataset.id))
+        select(Organization.slug, Organization.name, Organization.name_en, n_datasets)
         .join(Dataset, Dataset.organization_id == Organization.id)
         .where(Dataset.id.in_(matching))
-        .group_by(Organization.slug, Organization.name)
-        .order_by(func.count(Dataset.id).desc(), Organization.name)
+        .group_by(Organization.slug, Organization.name, Organization.name_en)
+        .order_by(n_datasets.desc(), Organization.name)
     ).all()
+    n_topic = func.count(dataset_topic.c.dataset_id)
     topic = db.session.execute(
-        select(Topic.slug, Topic.name, func.count(dataset_topic.c.dataset_id))
+        select(Topic.slug, Topic.name, Topic.name_en, n_topic)
         .join(dataset_topic, dataset_topic.c.topic_id == Topic.id)
         .where(dataset_topic.c.dataset_id.in_(matching))
-        .group_by(Topic.slug, Topic.name)
-        .order_by(func.count(dataset_topic.c.dataset_id).desc(), Topic.name)
+        .group_by(Topic.slug, Topic.name, Topic.name_en)
+        .order_by(n_topic.desc(), Topic.name)
     ).all()
+    fmt_name = func.upper(Resource.format)
+    n_format = func.count(func.distinct(Resource.dataset_id))
     fmt = db.session.execute(
-        select(func.upper(Resource.format), func.count(func.distinct(Resource.dataset_id)))
-        .where(Resource.dataset_id.in_(matching), Resource.format.is_not(None))
-        .group_by(func.upper(Resource.format))
-        .order_by(func.count(func.distinct(Resource.dataset_id)).desc())
+        select(fmt_name, n_format)
+        .where(Resource.dataset_id.in_(matching), Resource.format.is_not(None), Resource.withheld.is_(False))
+        .group_by(fmt_name)
+        .order_by(n_format.desc(), fmt_name)
     ).all()
     lic = db.session.execute(
-        select(Licence.id, Licence.title, func.count(Dataset.id))
+        select(Licence.id, Licence.title, Licence.title_en, n_datasets)
         .join(Dataset, Dataset.licence_id == Licence.id)
         .where(Dataset.id.in_(matching))
-        .group_by(Licence.id, Licence.title)
-        .order_by(func.count(Dataset.id).desc())
+        .group_by(Licence.id, Licence.title, Licence.title_en)
+        .order_by(n_datasets.desc(), Licence.position)
     ).all()
-    return {
-        "organization": [tuple(row) for row in org],
-        "topic": [tuple(row) for row in topic],
-        "format": [(row[0], row[0], row[1]) for row in fmt],
-        "licence": [tuple(row) for row in lic],
-    }
+    facets = {name: [FacetValue(*row) for row in rows] for name, rows in (("organization", org), ("topic", topic), ("licence", lic))}
+    facets["format"] = [FacetValue(name, name, None, count) for name, count in fmt]
+    return facets
 
 
-def filter_options(user) -> dict[str, list[tuple[str, str, int]]]:
+def filter_options(user) -> dict[str, list[FacetValue]]:
     return _facets(_filtered(user, DatasetFilters()).subquery())
 
 
