@@ -120,3 +120,24 @@ def test_resource_page(client, catalogue):
     assert res.sha256 in page and "Danh sách cơ sở y tế.csv" in page
     assert client.get(f"/dataset/du-toan-ngan-sach/resource/{res.id}").status_code == 404
     assert client.get("/dataset/co-so-y-te/resource/khong-co").status_code == 404
+
+
+def test_english_visitors_get_english_filter_labels_and_marked_vietnamese(client, catalogue):
+    health, _ = catalogue
+    health.name_en = "Department of Health"
+    db.session.commit()
+    client.set_cookie("opendata_lang", "en", domain="localhost")
+    page = client.get("/dataset").get_data(as_text=True)
+    assert "Department of Health" in page
+    # The dataset has no English title: its heading is marked as Vietnamese.
+    assert re.search(r'<h3 lang="vi"><a href="/dataset/co-so-y-te">Danh sách cơ sở y tế</a>', page)
+
+
+def test_every_filter_value_is_reachable(app, client):
+    for n in range(12):
+        org = factories.organization(f"Cơ quan {n:02d}", slug=f"co-quan-{n:02d}")
+        factories.dataset(org, title=f"Bộ dữ liệu {n}")
+    page = client.get("/dataset").get_data(as_text=True)
+    for n in range(12):
+        assert f"organization=co-quan-{n:02d}" in page
+    assert "<details>" in page
