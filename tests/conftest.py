@@ -219,3 +219,68 @@ def db(app):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+# -- people ---------------------------------------------------------------
+# Two agencies and one user per role; `people["editor"]` edits agency "own",
+# `people["other_editor"]` edits agency "other".
+ROLE_USERS = {
+    "sysadmin": (None, None),
+    "admin": ("own", "admin"),
+    "editor": ("own", "editor"),
+    "member": ("own", "member"),
+    "other_editor": ("other", "editor"),
+    "registered": (None, None),  # signed in, no agency
+}
+PASSWORD = "Mật-khẩu-đủ-dài-2025"
+
+
+@pytest.fixture
+def agencies(app):
+    from tests import factories
+
+    return {
+        "own": factories.organization("Sở Y tế", slug="so-y-te"),
+        "other": factories.organization("Sở Xây dựng", slug="so-xay-dung"),
+    }
+
+
+@pytest.fixture
+def people(app, agencies):
+    """A user per role, with a known password (``tests.conftest.PASSWORD``)."""
+    from werkzeug.security import generate_password_hash
+
+    from opendata.models import Membership, Role, User, utcnow
+
+    password_hash = generate_password_hash(PASSWORD)
+    users = {}
+    for name, (agency, role) in ROLE_USERS.items():
+        user = User(
+            username=name, email=f"{name}@example.gov.vn", full_name=f"Người dùng {name}",
+            password_hash=password_hash, is_sysadmin=name == "sysadmin", email_confirmed_at=utcnow(),
+        )
+        if agency:
+            user.memberships.append(Membership(organization=agencies[agency], role=Role(role)))
+        _db.session.add(user)
+        users[name] = user
+    _db.session.commit()
+    return users
+
+
+def login_as(client, user) -> None:
+    """Sign ``user`` in on ``client`` the way Flask-Login's session does."""
+    with client.session_transaction() as session:
+        session["_user_id"] = user.id
+        session["_fresh"] = True
+
+
+@pytest.fixture
+def as_user(app, people):
+    """``as_user("editor")`` -> a test client signed in as that role's user."""
+
+    def make(name: str):
+        client = app.test_client()
+        login_as(client, people[name])
+        return client
+
+    return make

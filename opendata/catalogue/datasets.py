@@ -8,7 +8,7 @@ from typing import Sequence
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import selectinload
 
-from ..auth import can, listed_datasets
+from ..auth import can, listed_datasets, visible_resources
 from ..extensions import db
 from ..models import Dataset, Licence, Organization, Resource, Tag, Topic, dataset_tag, dataset_topic
 from .errors import NotFound
@@ -189,7 +189,9 @@ def site_stats(user) -> dict[str, int]:
     listed = select(Dataset.id).where(listed_datasets(user))
     return {
         "datasets": db.session.scalar(select(func.count()).select_from(listed.subquery())),
-        "resources": db.session.scalar(select(func.count(Resource.id)).where(Resource.dataset_id.in_(listed))),
+        "resources": db.session.scalar(
+            select(func.count(Resource.id)).where(Resource.dataset_id.in_(listed), visible_resources(user))
+        ),
         "organizations": db.session.scalar(
             select(func.count(func.distinct(Dataset.organization_id))).where(Dataset.id.in_(listed))
         ),
