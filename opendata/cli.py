@@ -32,8 +32,16 @@ def demo_command(if_empty: bool):
     load_demo(if_empty=if_empty, echo=click.echo)
 
 
+# Modules that add their own subcommands with ``register(group)``.
+COMMAND_MODULES = ("opendata.accounts.commands", "opendata.integrity.commands")
+
+
 def init_app(app) -> None:
+    import importlib
+
     from .plugins import get_plugin_manager
 
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(opendata_cli)
     get_plugin_manager(app).hook.opendata_register_commands(cli=opendata_cli)
     app.cli.add_command(opendata_cli)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 def register_blueprints(app) -> None:
-    from . import datasets, home, licences, organizations, pages, topics
+    from . import account, admin, bulk, datasets, home, licences, organizations, pages, safety, topics, workspace
 
-    for module in (home, datasets, organizations, topics, licences, pages):
+    for module in (home, datasets, organizations, topics, licences, pages, account, workspace, bulk, safety, admin):
         app.register_blueprint(module.bp)

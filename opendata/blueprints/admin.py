@@ -1,0 +1,4 @@
+"""Being built: see the publishing issue."""
+from flask import Blueprint
+
+bp = Blueprint("admin", __name__)

@@ -1,0 +1,1 @@
+"""Integrity checks of stored files (R12)."""
