@@ -5,7 +5,7 @@ plain link, so it works without JavaScript); the choice is kept in a cookie.
 """
 from __future__ import annotations
 
-from flask import current_app, g, request
+from flask import current_app, g, has_request_context, request
 from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations
 
 from markupsafe import Markup
@@ -15,7 +15,9 @@ from .extensions import babel
 
 def select_locale() -> str:
     languages = current_app.config["LANGUAGES"]
-    chosen = getattr(g, "forced_locale", None) or request.cookies.get(current_app.config["LANGUAGE_COOKIE"])
+    chosen = getattr(g, "forced_locale", None)
+    if chosen is None and has_request_context():  # commands and jobs use the default
+        chosen = request.cookies.get(current_app.config["LANGUAGE_COOKIE"])
     if chosen in languages:
         return chosen
     return current_app.config["BABEL_DEFAULT_LOCALE"]

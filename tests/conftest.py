@@ -284,3 +284,16 @@ def as_user(app, people):
         return client
 
     return make
+
+
+@pytest.fixture
+def english(app):
+    """Messages rendered outside a request (capability errors) come out in English."""
+    from flask import g
+    from flask_babel import refresh
+
+    g.forced_locale = "en"
+    refresh()
+    yield
+    g.pop("forced_locale", None)
+    refresh()
