@@ -62,8 +62,11 @@ def _commit() -> None:
         raise
 
 
-def create_dataset(user, organization: Organization, data: dict[str, Any]) -> Dataset:
-    """A new draft of ``organization``; the slug and identifier are derived when not given."""
+def create_dataset(user, organization: Organization, data: dict[str, Any], *, commit: bool = True) -> Dataset:
+    """A new draft of ``organization``; the slug and identifier are derived when not given.
+
+    ``commit=False`` leaves the (flushed) change in the caller's transaction,
+    so the bulk import can apply many rows or none."""
     require(user, "dataset.create", organization)
     with db.session.no_autoflush:
         values = clean_dataset(data)
@@ -76,13 +79,19 @@ def create_dataset(user, organization: Organization, data: dict[str, Any]) -> Da
         dataset.language = dataset.language or "vi"
     db.session.flush()
     history.record("dataset.created", dataset, user, history.diff({}, _snapshot(dataset)), summary=dataset.title)
-    _commit()
+    if commit:
+        _commit()
     return dataset
 
 
-def update_dataset(user, dataset: Dataset, data: dict[str, Any], expected_version: int | None) -> Dataset:
+def update_dataset(
+    user, dataset: Dataset, data: dict[str, Any], expected_version: int | None, *, commit: bool = True
+) -> Dataset:
     """Apply edited fields. ``expected_version`` is the ``lock_version`` the editor loaded:
-    when someone saved in between, :class:`ConflictError` and nothing changes."""
+    when someone saved in between, :class:`ConflictError` and nothing changes.
+
+    ``commit=False`` leaves the change (and its history) in the caller's
+    transaction, unflushed; the caller commits or rolls back."""
     require(user, "dataset.update", dataset)
     if expected_version is not None and expected_version != dataset.lock_version:
         raise ConflictError()
@@ -92,10 +101,12 @@ def update_dataset(user, dataset: Dataset, data: dict[str, Any], expected_versio
         _apply(dataset, values)
     changes = history.diff(before, _snapshot(dataset))
     if not changes:
-        db.session.rollback()
+        if commit:  # inside a caller's transaction the other changes must survive
+            db.session.rollback()
         return dataset
     history.record("dataset.updated", dataset, user, changes, summary=dataset.title)
-    _commit()
+    if commit:
+        _commit()
     return dataset
 
 
