@@ -1,0 +1,65 @@
+"""Administration pages: the Department's /admin pages and an agency's own
+members, profile and activity pages under /organization/<slug>/.
+
+Every view asks :func:`allow` (which asks ``can``) before anything else. A
+visitor who may not use a page gets the same 404 as for a page that does
+not exist, so the pages do not reveal themselves.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template, request
+from flask_login import current_user
+
+from ...admin import Invalid
+from ...admin.audit import action_label
+from ...auth import can
+from ... import catalogue
+
+bp = Blueprint("admin", __name__)
+
+
+@bp.context_processor
+def _template_helpers() -> dict:
+    return {"action_label": action_label}
+
+
+def allow(action: str, obj=None) -> None:
+    """The one permission gate of these pages: 404 unless ``can`` agrees."""
+    if not can(current_user, action, obj):
+        abort(404)
+
+
+def organization_or_404(slug: str):
+    try:
+        return catalogue.get_organization(slug)
+    except catalogue.NotFound:
+        abort(404)
+
+
+def page_arg() -> int:
+    page = request.args.get("page", "1")
+    if not page.isdigit() or int(page) < 1:
+        abort(404)
+    return int(page)
+
+
+def form_data(form) -> dict:
+    return {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
+
+
+def show_errors(form, error: Invalid) -> None:
+    """Put a capability's rule errors next to the fields they concern."""
+    for name, message in error.errors.items():
+        if name and name in form:
+            form[name].errors = [*form[name].errors, message]
+        else:
+            form.form_errors.append(message)
+
+
+def render_form(template: str, form, **context):
+    """The form page: 200 when first shown, 422 when it comes back with errors."""
+    status = 422 if form.errors or form.form_errors else 200
+    return render_template(template, form=form, **context), status
+
+
+from . import agencies, audit, people, vocab  # noqa: E402,F401  (routes)
