@@ -17,6 +17,8 @@ from .errors import ValidationError
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PHONE = re.compile(r"^[0-9 +().-]{6,20}$")
+# Words of the portal's own URLs: /dataset/new is the form, not a dataset.
+RESERVED_SLUGS = {"new"}
 
 # Every metadata field a publisher edits, with its maximum length (None: a date or a list).
 TEXT_FIELDS = {
@@ -122,7 +124,7 @@ def _check_slug(out: dict, dataset: Dataset | None, fail) -> None:
         fail("slug", _l("Use lowercase letters a-z, digits and hyphens, for example danh-sach-truong-hoc."))
     elif dataset is not None and dataset.state.value != "draft":
         fail("slug", _l("The web address of a published dataset cannot change: links to it must keep working."))
-    elif _taken(Dataset.slug, slug, dataset):
+    elif slug in RESERVED_SLUGS or _taken(Dataset.slug, slug, dataset):
         fail("slug", _l("Another dataset already uses this web address."))
 
 
@@ -146,7 +148,7 @@ def _taken(column, value: str, dataset: Dataset | None) -> bool:
 
 def unique_slug(base: str) -> str:
     base = base[:90].strip("-") or "bo-du-lieu"
-    taken = set(db.session.scalars(select(Dataset.slug).where(Dataset.slug.like(f"{base}%"))))
+    taken = set(db.session.scalars(select(Dataset.slug).where(Dataset.slug.like(f"{base}%")))) | RESERVED_SLUGS
     if base not in taken:
         return base
     n = 2
