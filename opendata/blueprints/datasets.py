@@ -96,3 +96,27 @@ def download(slug: str, resource_id: str, filename: str | None = None):
         last_modified=res.modified,
         max_age=300,
     )
+
+
+# -- publishing: earlier versions of a file (R12) ---------------------------
+@bp.route("/dataset/<slug>/resource/<resource_id>/version/<int:number>/download/<path:filename>")
+def download_version(slug: str, resource_id: str, number: int, filename: str):
+    """A file a resource held before it was replaced, kept so earlier downloads can be checked."""
+    dataset, res = _resource_or_404(slug, resource_id)
+    if not can(current_user, "resource.download", res):
+        abort(404)
+    version = next((v for v in res.versions if v.number == number), None)
+    storage = get_storage()
+    if version is None or not storage.exists(version.storage_key):
+        abort(404)
+    return send_file(
+        storage.path(version.storage_key),
+        mimetype=version.media_type or "application/octet-stream",
+        as_attachment=True,
+        download_name=version.filename or f"{res.id}-{number}.{(version.format or 'bin').lower()}",
+        conditional=True,
+        etag=version.sha256 or True,
+        last_modified=version.created,
+        max_age=3600,
+    )
+# -- end publishing ----------------------------------------------------------
