@@ -5,6 +5,7 @@ import html
 import re
 
 import pytest
+from flask import current_app
 from flask_babel import force_locale, gettext
 from markupsafe import escape
 
@@ -32,13 +33,13 @@ def published(app, agencies):
     )
 
 
-def vi(app, message: str, **values) -> str:
+def vi(message: str, **values) -> str:
     """``message`` as the Vietnamese catalogue renders it, HTML-escaped as in a page.
 
     Until the lead translates a new string this is the English msgid, so the
     tests state the behaviour (the catalogue's message, in place) either way.
     """
-    with app.test_request_context("/"), force_locale("vi"):
+    with current_app.test_request_context("/"), force_locale("vi"):
         return str(escape(gettext(message, **values)))
 
 
