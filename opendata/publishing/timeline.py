@@ -86,9 +86,8 @@ def dataset_history(user, dataset: Dataset, limit: int = 50, offset: int = 0) ->
 def changes_since(user, dataset: Dataset, since: datetime | None, limit: int = 20) -> list[Entry]:
     """What others saved after ``since`` (for an editor whose save came too late)."""
     rows = history.dataset_activity(dataset.id, limit=limit)
-    if since is not None:
-        rows = [row for row in rows if row.timestamp > since]
-    return _entries(user, dataset, rows[:limit] or rows[:1])
+    later = [row for row in rows if since is None or row.timestamp > since]
+    return _entries(user, dataset, later or rows[:1])  # at least the latest save
 
 
 def _entries(user, dataset: Dataset, rows: list[Activity]) -> list[Entry]:
