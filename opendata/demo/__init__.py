@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Dataset
+from .accounts import create_demo_accounts
 from .build import Builder, DemoError, Summary
 
 __all__ = ["DemoError", "Summary", "load_demo"]
@@ -49,4 +50,5 @@ def load_demo(if_empty: bool = False, echo: Callable[[str], object] = print) -> 
             storage.delete(key)
         raise
     echo(f"Demo loaded in {time.perf_counter() - started:.1f} s ({summary.line()}).")
+    create_demo_accounts(echo)
     return summary
