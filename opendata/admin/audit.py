@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -37,6 +37,7 @@ ACTION_LABELS = {
     "licence.created": _l("Licence created"),
     "licence.updated": _l("Licence updated"),
     "licence.deleted": _l("Licence deleted"),
+    "user.created": _l("Account created"),
     "user.activated": _l("Account activated"),
     "user.deactivated": _l("Account deactivated"),
     "user.sysadmin_granted": _l("Administrator rights granted"),
@@ -69,7 +70,8 @@ class AuditFilters:
 
 def _day_start(day: date) -> datetime:
     zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    return datetime.combine(day, time.min, tzinfo=zone)
+    # In UTC: SQLite compares the stored (UTC) text, so the bound value must be UTC too.
+    return datetime.combine(day, time.min, tzinfo=zone).astimezone(timezone.utc)
 
 
 def _paged(stmt, page: int, per_page: int) -> Page:

@@ -18,9 +18,8 @@ from ... import catalogue
 bp = Blueprint("admin", __name__)
 
 
-@bp.context_processor
-def _template_helpers() -> dict:
-    return {"action_label": action_label}
+# A global (not a context variable) so the imported activity-table macro sees it.
+bp.add_app_template_global(action_label, "action_label")
 
 
 def allow(action: str, obj=None) -> None:
@@ -48,8 +47,12 @@ def form_data(form) -> dict:
 
 
 def show_errors(form, error: Invalid) -> None:
-    """Put a capability's rule errors next to the fields they concern."""
+    """Put a capability's rule errors next to the fields they concern.
+
+    Messages become plain ``str``: a lazy string counts as safe HTML in Jinja,
+    and these messages may quote names people typed."""
     for name, message in error.errors.items():
+        message = str(message)
         if name and name in form:
             form[name].errors = [*form[name].errors, message]
         else:

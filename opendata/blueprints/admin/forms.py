@@ -117,7 +117,7 @@ class TopicForm(FlaskForm):
     slug = StringField(_l("Short name"), _slug, filters=[_strip], description=SLUG_HINT)
     description = TextAreaField(_l("Description"), [Optional(), Length(max=20000)])
     description_en = TextAreaField(_l("Description in English"), [Optional(), Length(max=20000)])
-    eu_theme = SelectField(_l("EU data theme"), choices=[choice("", NONE_CHOSEN)] + [choice(code, label) for code, label in EU_THEMES.items()],
+    eu_theme = SelectField(_l("EU data theme"), validate_choice=False, choices=[choice("", NONE_CHOSEN)] + [choice(code, label) for code, label in EU_THEMES.items()],
                            description=_l("Used when the catalogue is sent to the National Data Portal (DCAT-AP)."))
     position = _position()
 
