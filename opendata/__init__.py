@@ -15,6 +15,12 @@ def create_app(config: Mapping[str, Any] | None = None, environ: Mapping[str, st
     settings.setdefault("MIGRATIONS_PATH", str(PROJECT_ROOT / "migrations"))
     app = Flask(__name__, instance_path=settings["INSTANCE_PATH"], instance_relative_config=False)
     app.config.update(settings)
+    if app.config["PROXY_COUNT"]:
+        # Trust X-Forwarded-For/-Proto from this many proxies, so throttling sees real client IPs.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        count = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
     from . import cli, errors, extensions, i18n, storage, vocabularies
     from .auth import session as auth_session

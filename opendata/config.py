@@ -32,6 +32,15 @@ ENVIRONMENT = {
     "DATASETS_PER_PAGE": ("OPENDATA_DATASETS_PER_PAGE", _INT),
     "SESSION_COOKIE_SECURE": ("OPENDATA_SECURE_COOKIES", _bool),
     "PLUGINS_DISABLED": ("OPENDATA_PLUGINS_DISABLED", str),
+    "PROXY_COUNT": ("OPENDATA_PROXY_COUNT", _INT),
+    # Outgoing mail; without a host, messages go to <instance>/outbox/ as .eml files.
+    "MAIL_SERVER": ("OPENDATA_SMTP_HOST", str),
+    "MAIL_PORT": ("OPENDATA_SMTP_PORT", _INT),
+    "MAIL_USERNAME": ("OPENDATA_SMTP_USER", str),
+    "MAIL_PASSWORD": ("OPENDATA_SMTP_PASSWORD", str),
+    "MAIL_USE_STARTTLS": ("OPENDATA_SMTP_STARTTLS", _bool),
+    "MAIL_USE_SSL": ("OPENDATA_SMTP_SSL", _bool),
+    "MAIL_FROM": ("OPENDATA_SMTP_FROM", str),
 }
 
 DEFAULTS: dict[str, Any] = {
@@ -52,6 +61,7 @@ DEFAULTS: dict[str, Any] = {
     "LANGUAGE_COOKIE": "opendata_lang",
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "PLUGINS_DISABLED": (),
+    "PROXY_COUNT": 0,
 }
 
 

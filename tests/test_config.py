@@ -126,3 +126,18 @@ def test_sqlite_rejects_rows_that_break_a_foreign_key(tmp_path):
             with pytest.raises(IntegrityError, match="FOREIGN KEY constraint failed"):
                 with db.engine.begin() as connection:
                     connection.execute(text("INSERT INTO child (id, parent_id) VALUES (1, 42)"))
+
+
+def test_proxy_count_makes_the_client_address_the_forwarded_one(tmp_path):
+    from flask import request
+
+    from opendata import create_app
+
+    app = create_app({"INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "x"}, environ={"OPENDATA_PROXY_COUNT": "1"})
+
+    @app.route("/ip")
+    def ip():
+        return request.remote_addr
+
+    response = app.test_client().get("/ip", headers={"X-Forwarded-For": "203.0.113.7"})
+    assert response.get_data(as_text=True) == "203.0.113.7"

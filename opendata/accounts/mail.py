@@ -22,21 +22,6 @@ from ..models import utcnow
 log = logging.getLogger(__name__)
 
 
-def _bool(value: str) -> bool:
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-# Settings read here, and the environment variables an operator sets them with
-# (the same shape as opendata.config.ENVIRONMENT, for the lead to merge in).
-MAIL_ENVIRONMENT = {
-    "MAIL_SERVER": ("OPENDATA_SMTP_HOST", str),
-    "MAIL_PORT": ("OPENDATA_SMTP_PORT", int),
-    "MAIL_USERNAME": ("OPENDATA_SMTP_USER", str),
-    "MAIL_PASSWORD": ("OPENDATA_SMTP_PASSWORD", str),
-    "MAIL_USE_STARTTLS": ("OPENDATA_SMTP_STARTTLS", _bool),
-    "MAIL_USE_SSL": ("OPENDATA_SMTP_SSL", _bool),
-    "MAIL_FROM": ("OPENDATA_SMTP_FROM", str),
-}
 DEFAULT_FROM = "no-reply@localhost"
 TIMEOUT = 20
 
