@@ -216,12 +216,9 @@ def test_private_toggle_hides_from_visitors(client, as_user, published):
     assert client.get("/dataset/cong-khai").status_code == 200
 
 
-@pytest.mark.parametrize("url, data", [
-    ("/dataset/new", FULL),
-    ("/dataset/publish/ban-nhap", {}),
-    ("/dataset/delete/ban-nhap", {}),
-])
-def test_forms_without_a_csrf_token_are_refused(tmp_path, sqlite_template, url, data):
+@pytest.fixture
+def csrf_client(tmp_path, sqlite_template):
+    """A client of an app that checks CSRF tokens, signed in as an editor with one draft."""
     import shutil
 
     from opendata.models import Membership, Role, User
@@ -237,14 +234,36 @@ def test_forms_without_a_csrf_token_are_refused(tmp_path, sqlite_template, url, 
         user.memberships.append(Membership(organization=organization, role=Role.EDITOR))
         db.session.add(user)
         db.session.commit()
-        factories.dataset(organization, slug="ban-nhap", state=DatasetState.DRAFT, description="Mô tả",
-                          resources=[("a.csv", b"a,b\n1,2\n")])
+        factories.dataset(organization, slug="ban-nhap", title="Bản nháp", state=DatasetState.DRAFT,
+                          description="Mô tả", resources=[("a.csv", b"a,b\n1,2\n")])
         client = app.test_client()
         login_as(client, user)
-        response = client.post(url, data=data)
-        assert response.status_code == 400
-        db.session.expire_all()
-        assert db.session.scalar(db.select(db.func.count(Dataset.id))) == 1
-        assert by_slug("ban-nhap").state is DatasetState.DRAFT
+        yield client
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.mark.parametrize("url, data", [
+    ("/dataset/new", FULL),
+    ("/dataset/publish/ban-nhap", {}),
+    ("/dataset/delete/ban-nhap", {}),
+])
+def test_forms_without_a_csrf_token_are_refused(csrf_client, url, data):
+    response = csrf_client.post(url, data=data)
+    assert response.status_code == 400
+    assert db.session.scalar(db.select(db.func.count(Dataset.id))) == 1
+    assert by_slug("ban-nhap").state is DatasetState.DRAFT
+
+
+def test_an_expired_dataset_form_comes_back_with_the_input(csrf_client):
+    page = csrf_client.get("/dataset/edit/ban-nhap").get_data(as_text=True)
+    typed = {"title": "Tiêu đề gõ rất lâu", "description": "Một mô tả dài đã gõ trong hai giờ.", "language": "vi",
+             "lock_version": hidden_value(page, "lock_version"), "loaded_at": hidden_value(page, "loaded_at")}
+    expired = csrf_client.post("/dataset/edit/ban-nhap", data={**typed, "csrf_token": "het-han"})
+    again = expired.get_data(as_text=True)
+    assert expired.status_code == 400
+    assert 'value="Tiêu đề gõ rất lâu"' in again and "Một mô tả dài đã gõ trong hai giờ.</textarea>" in again
+    assert vi("This form has expired. Please submit it again.") in again
+    assert by_slug("ban-nhap").title == "Bản nháp"
+    saved = csrf_client.post("/dataset/edit/ban-nhap", data={**typed, "csrf_token": hidden_value(again, "csrf_token")})
+    assert saved.status_code == 303 and by_slug("ban-nhap").title == "Tiêu đề gõ rất lâu"
