@@ -42,6 +42,13 @@ def test_publisher_sees_where_each_finding_is_with_masked_excerpts(flagged, as_u
     assert "Allow publication" not in page  # the override is for sysadmins only
 
 
+def test_page_renders_in_vietnamese_by_default(flagged, as_user):
+    response = as_user("editor").get("/dataset/ho-so/safety")
+    assert response.status_code == 200
+    assert '<html lang="vi">' in response.get_data(as_text=True)
+    assert "0792*****234" in response.get_data(as_text=True)
+
+
 def test_sysadmin_sees_the_override_form(flagged, as_user):
     dataset, review = flagged
     page = english(as_user("sysadmin")).get("/dataset/ho-so/safety").get_data(as_text=True)

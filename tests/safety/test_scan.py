@@ -94,6 +94,13 @@ def test_top_secret_stamp_in_a_csv_cell(agencies):
     assert (finding.rule, finding.row, finding.column) == ("state_secret", 2, "Mức độ")
 
 
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_delimiter_is_sniffed_so_columns_keep_their_roles(agencies, delimiter):
+    text = delimiter.join(["Họ và tên", "Số CMND", "Ghi chú"]) + "\n" + delimiter.join(["Nguyễn Văn An", "024123456", '"1,5"']) + "\n"
+    dataset = dataset_with(agencies["own"], ("cmnd.csv", csv_bytes(text)))
+    assert [(f.row, f.column, f.excerpt) for f in by_rule(scan_dataset(dataset), "cmnd")] == [(2, "Số CMND", "024****56")]
+
+
 def test_legacy_windows_encoding_is_read(agencies):
     text = "Họ và tên,Ghi chú\r\nNguyễn Văn An,TUYỆT MẬT\r\n"
     dataset = dataset_with(agencies["own"], ("cu.csv", cp1258(text)))
