@@ -6,7 +6,7 @@ import re
 
 import pytest
 from flask import current_app
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale, gettext, ngettext
 from markupsafe import escape
 
 from opendata.models import DatasetState
@@ -41,6 +41,11 @@ def vi(message: str, **values) -> str:
     """
     with current_app.test_request_context("/"), force_locale("vi"):
         return str(escape(gettext(message, **values)))
+
+
+def vi_plural(singular: str, plural: str, num: int) -> str:
+    with current_app.test_request_context("/"), force_locale("vi"):
+        return str(escape(ngettext(singular, plural, num)))
 
 
 def stored_files() -> list:

@@ -119,3 +119,12 @@ def test_version_download_follows_the_resource(app, client_for, draft, published
     assert _status(client_for("member"), public_url) == 200
     assert _status(client_for("anonymous"), public_url.replace("/version/1/", "/version/2/")) == 404
     assert published.state is DatasetState.PUBLISHED
+
+
+@pytest.mark.parametrize("route", [r for r, expected in GET_ROUTES if expected[ROLES.index("editor")] == 200])
+def test_pages_render_in_english_too(app, as_user, draft, published, route):
+    editor = as_user("editor")
+    editor.set_cookie(app.config["LANGUAGE_COOKIE"], "en")
+    response = editor.get(_urls(route, draft, published))
+    assert response.status_code == 200
+    assert '<html lang="en">' in response.get_data(as_text=True)

@@ -12,7 +12,7 @@ from werkzeug.test import encode_multipart
 from opendata.extensions import db
 from opendata.models import Resource, ResourceKind
 from opendata.storage import get_storage
-from tests.workspace.conftest import CSV, PERSONAL_CSV, main, stored_files, vi
+from tests.workspace.conftest import CSV, PERSONAL_CSV, main, stored_files, vi, vi_plural
 
 NEW = "/dataset/ban-nhap/resource/new"
 
@@ -178,6 +178,8 @@ def test_replacing_keeps_the_previous_file_downloadable(client, as_user, publish
     with client.get(f"/dataset/cong-khai/resource/{res.id}/download") as latest:
         assert latest.data == new
     assert old_sha in editor.get(edit_url).get_data(as_text=True)
+    manage = editor.get("/dataset/manage/cong-khai")
+    assert manage.status_code == 200 and vi_plural("%(num)s earlier version", "%(num)s earlier versions", 1) in manage.get_data(as_text=True)
 
 
 def test_replace_refuses_an_empty_file(as_user, published):
