@@ -121,7 +121,11 @@ def publication_problems(dataset: Dataset) -> dict[str, list]:
 
 
 def publish_dataset(user, dataset: Dataset) -> Dataset:
-    """Make a draft (or withdrawn) dataset public, after the safety gate (R11, R14)."""
+    """Make a draft (or withdrawn) dataset public, after the safety gate (R11, R14).
+
+    Files held back by the gate stay held: each is released by ``release_resource``,
+    which scans it again.
+    """
     from ..safety import latest_review, review_dataset
 
     require(user, "dataset.publish", dataset)
@@ -139,8 +143,6 @@ def publish_dataset(user, dataset: Dataset) -> Dataset:
     dataset.state = DatasetState.PUBLISHED
     dataset.withdrawn_reason = None
     dataset.issued = dataset.issued or date.today()
-    for resource in dataset.resources:
-        resource.withheld = False
     history.record("dataset.published", dataset, user, {"state": [before.value, "published"]}, summary=dataset.title)
     _commit()
     return dataset
