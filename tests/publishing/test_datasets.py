@@ -104,3 +104,17 @@ def test_making_private_hides_from_visitors(app, client, people, agencies):
     assert client.get("/dataset/cong-khai").status_code == 200
     publishing.set_private(people["editor"], dataset, True)
     assert client.get("/dataset/cong-khai").status_code == 404
+
+
+def test_republishing_keeps_files_the_gate_held_back(app, client, people, agencies):
+    import io
+
+    dataset = factories.dataset(agencies["own"], slug="ho-ngheo", description="Danh sách hộ nghèo.", resources=[("tong-hop.csv", "Xã,Số hộ\nMỹ Hòa,12\n".encode())])
+    result = publishing.add_file(people["editor"], dataset, io.BytesIO("Họ và tên,Số CCCD\nNguyễn Văn A,079203001234\n".encode()), "chi-tiet.csv")
+    assert result.resource.withheld
+    publishing.withdraw_dataset(people["editor"], dataset, "Tạm gỡ để rà soát lại số liệu hộ nghèo.")
+    publishing.publish_dataset(people["editor"], dataset)
+    assert result.resource.withheld
+    page = client.get("/dataset/ho-ngheo").get_data(as_text=True)
+    assert "tong-hop" in page and "chi-tiet" not in page
+    assert client.get(f"/dataset/ho-ngheo/resource/{result.resource.id}/download/chi-tiet.csv").status_code == 404
