@@ -107,7 +107,11 @@ def test_editor_publishes_and_a_visitor_finds_it(demo_app, live_server, page, pa
     page.wait_for_url(f"**/dataset/manage/{slug}")
     expect(page.locator(".badge.state-published")).to_be_visible()
     screenshot(page, "publishing-03-published")
-    _axe_has_no_serious_violations(page_factory, page.context.cookies(), f"/dataset/manage/{slug}", "manage")
+    _axe_has_no_serious_violations(page_factory, page.context.cookies(), {
+        "workspace": "/workspace", "new-dataset": "/dataset/new", "edit": f"/dataset/edit/{slug}",
+        "manage": f"/dataset/manage/{slug}", "new-resource": f"/dataset/{slug}/resource/new",
+        "history": f"/dataset/activity/{slug}",
+    })
 
     # A visitor, without any cookie, finds it in the list and opens it.
     visitor = page_factory()
@@ -122,16 +126,18 @@ def test_editor_publishes_and_a_visitor_finds_it(demo_app, live_server, page, pa
     screenshot(visitor, "publishing-04-public-dataset")
 
 
-def _axe_has_no_serious_violations(page_factory, cookies, path: str, name: str) -> None:
-    """axe-core on a signed-in page (CSP bypassed in this context only, so axe can be injected)."""
+def _axe_has_no_serious_violations(page_factory, cookies, paths: dict[str, str]) -> None:
+    """axe-core on signed-in pages (CSP bypassed in this context only, so axe can be injected)."""
     checker = page_factory(bypass_csp=True)
     checker.context.add_cookies(cookies)
-    checker.goto(path)
-    checker.add_script_tag(path=str(AXE_JS))
-    results = checker.evaluate(
-        "() => axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'], resultTypes: ['violations']})")
     report = ARTIFACTS / "axe"
     report.mkdir(parents=True, exist_ok=True)
-    (report / f"publishing-{name}.json").write_text(json.dumps(results["violations"], ensure_ascii=False, indent=1))
-    serious = [f"{v['id']}: {v['help']}" for v in results["violations"] if v["impact"] in {"serious", "critical"}]
+    serious = []
+    for name, path in paths.items():
+        checker.goto(path)
+        checker.add_script_tag(path=str(AXE_JS))
+        results = checker.evaluate(
+            "() => axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'], resultTypes: ['violations']})")
+        (report / f"publishing-{name}.json").write_text(json.dumps(results["violations"], ensure_ascii=False, indent=1))
+        serious += [f"{path}: {v['id']}: {v['help']}" for v in results["violations"] if v["impact"] in {"serious", "critical"}]
     assert not serious, "\n".join(serious)
