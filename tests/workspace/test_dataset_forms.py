@@ -130,6 +130,17 @@ def test_a_stale_form_is_refused_with_the_input_kept(app, as_user, published, pe
     assert by_slug("cong-khai").title == "Tên do biên tập viên đặt"
 
 
+@pytest.mark.parametrize("loaded_at", ["", "hôm qua", "2020-01-01T00:00:00"])
+def test_a_conflict_with_an_odd_opening_time_still_explains(as_user, published, people, loaded_at):
+    from opendata import publishing
+
+    stale = str(published.lock_version)
+    publishing.update_dataset(people["admin"], published, {"title": "Tên mới"}, published.lock_version)
+    response = as_user("editor").post("/dataset/edit/cong-khai", data={
+        "title": "Tên của tôi", "language": "vi", "lock_version": stale, "loaded_at": loaded_at})
+    assert response.status_code == 409 and "Tên mới" in response.get_data(as_text=True)
+
+
 def test_a_form_without_its_version_is_a_bad_request(as_user, published):
     response = as_user("editor").post("/dataset/edit/cong-khai", data={"title": "X", "lock_version": "abc"})
     assert response.status_code == 400

@@ -1,7 +1,7 @@
 """The workspace list, the dataset form, the life-cycle buttons and the history page."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -93,10 +93,12 @@ def _initial(dataset) -> dict:
 
 
 def _since(value: str | None) -> datetime | None:
+    """When the editor opened the form (a hidden field); anything unreadable means "unknown"."""
     try:
-        return datetime.fromisoformat(value) if value else None
+        moment = datetime.fromisoformat(value) if value else None
     except ValueError:
         return None
+    return moment.replace(tzinfo=timezone.utc) if moment and moment.tzinfo is None else moment
 
 
 @bp.route("/dataset/edit/<slug>", methods=["GET", "POST"])
