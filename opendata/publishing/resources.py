@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from .. import history
 from ..extensions import db
+from ..i18n import filesize
 from ..models import Dataset, DatasetState, Resource, ResourceKind, ResourceVersion, ReviewStatus, utcnow
 from ..storage import TooLarge, get_storage
 from ..vocabularies import is_open_format
@@ -35,7 +36,7 @@ def _store(stream: BinaryIO, filename: str):
     try:
         stored = storage.save(stream, prefix="resources", max_size=_max_upload())
     except TooLarge as error:
-        raise ValidationError({"file": [_l("The file is larger than %(size)s MB, the most the portal accepts.", size=error.limit // (1024 * 1024))]}) from None
+        raise ValidationError({"file": [_l("The file is larger than %(size)s, the most the portal accepts.", size=filesize(error.limit))]}) from None
     if stored.size == 0:
         storage.delete(stored.key)
         raise ValidationError({"file": [_l("The file is empty.")]})

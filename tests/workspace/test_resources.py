@@ -81,7 +81,7 @@ def test_file_over_the_limit_within_the_request_limit(app, as_user, draft, monke
     before = stored_files()
     response = upload(as_user("editor"), NEW, b"a,b\n" * 300_000, "lon.csv")
     assert response.status_code == 422
-    assert vi("The file is larger than %(size)s MB, the most the portal accepts.", size=1) in response.get_data(as_text=True)
+    assert vi("The file is larger than %(size)s, the most the portal accepts.", size="1 MB") in response.get_data(as_text=True)
     assert stored_files() == before
 
 
