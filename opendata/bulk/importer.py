@@ -75,7 +75,7 @@ def import_xlsx(user, organization: Organization, stream: BinaryIO) -> ImportRep
 
 def _check(user, organization: Organization, sheet: Sheet, report: ImportReport) -> list[_Row]:
     vocabularies = Vocabularies()
-    slugs = {str(cells["slug"].value).strip() for _, cells in sheet.rows if "slug" in cells}
+    slugs = {str(cells["slug"].value).strip().lower() for _, cells in sheet.rows if "slug" in cells}
     existing = {d.slug: d for d in db.session.scalars(select(Dataset).where(Dataset.slug.in_(slugs)))} if slugs else {}
     rows: list[_Row] = []
     first_use: dict[tuple[str, str], int] = {}
@@ -95,7 +95,7 @@ def _check(user, organization: Organization, sheet: Sheet, report: ImportReport)
                 failed.add(name)
                 data.pop(name)
         row = _Row(number, data, raw)
-        slug = data.pop("slug", None)
+        slug = (data.pop("slug", None) or "").lower()  # web addresses are lowercase; typing "Truong-Hoc" still finds it
         if slug:
             row.dataset = existing.get(slug)
             if row.dataset is None:

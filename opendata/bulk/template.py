@@ -28,7 +28,7 @@ from ..auth import can
 from ..extensions import db
 from ..models import Dataset, Organization
 from ..publishing import PermissionDenied
-from .columns import COLUMNS, Vocabularies
+from .columns import BY_FIELD, COLUMNS, Vocabularies
 from .reader import MAX_ROWS
 
 FIRST_DATA_ROW = 3
@@ -90,7 +90,7 @@ def _write_lists(sheet, lists: dict[str, list[tuple[str, str]]]) -> dict[str, st
     headers, ranges, columns = [], {}, []
     for index, (name, entries) in enumerate(lists.items()):
         label_col, code_col = 2 * index + 1, 2 * index + 2
-        headers += [str(next(c.label for c in COLUMNS if c.field == name)), name]
+        headers += [str(BY_FIELD[name].label), name]
         columns.append(entries)
         sheet.column_dimensions[get_column_letter(label_col)].width = 40
         if entries:

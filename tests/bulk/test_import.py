@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from opendata import bulk
 from opendata.extensions import db
-from opendata.models import Activity, Dataset, DatasetState
+from opendata.models import Activity, Dataset, DatasetState, Tag
 from opendata.publishing import PermissionDenied
 from tests import factories
 from tests.bulk.workbooks import english, errors, fill, plain
@@ -95,7 +95,7 @@ def test_rows_with_a_slug_update_the_agency_datasets(app, agencies, people, topi
     stream = fill(agencies["own"], [
         {"slug": "truong-hoc", "title": "Danh sách trường học", "licence_id": "cc-by-4.0", "tags": "trường học, giáo dục",
          "version": "2"},  # the empty description cell clears it
-        {"slug": "cho", "title": "Chợ", "issued": "01/01/2025"},  # as it is: unchanged
+        {"slug": "Cho", "title": "Chợ", "issued": "01/01/2025"},  # as it is: unchanged
         {"title": "Bộ dữ liệu mới"},
     ])
     report = bulk.import_xlsx(people["editor"], agencies["own"], stream)
@@ -139,12 +139,18 @@ def test_the_same_dataset_twice_in_one_file_is_refused(app, agencies, people):
     ]
 
 
-def test_new_rows_with_the_same_title_get_distinct_web_addresses(app, agencies, people):
-    stream = fill(agencies["own"], [{"title": "Chợ"}, {"title": "Chợ"}, {"title": "Khác", "slug": "cho"}])
+def test_new_rows_with_the_same_title_or_new_keyword_do_not_collide(app, agencies, people):
+    factories.dataset(agencies["own"], title="Bến phà", slug="ben-pha")
+    stream = fill(agencies["own"], [
+        {"title": "Chợ", "tags": "chợ nổi"}, {"title": "Chợ", "tags": "chợ nổi"},
+        {"title": "Khác", "slug": "cho"}, {"slug": "ben-pha", "title": "Bến phà", "tags": "chợ nổi"},
+    ])
     report = bulk.import_xlsx(people["editor"], agencies["own"], stream)
     assert errors(report) == [] and report.applied
     assert sorted(d.slug for d in report.created) == ["cho", "cho-2", "cho-3"]
     assert db.session.scalar(select(Dataset.title).where(Dataset.slug == "cho")) == "Khác"  # the chosen address is kept
+    assert db.session.scalar(select(func.count()).select_from(Tag).where(Tag.name == "chợ nổi")) == 1
+    assert sum(len(d.tags) for d in db.session.scalars(select(Dataset))) == 3
 
 
 def test_renamed_headers_still_import_through_the_hidden_field_row(app, agencies, people):
