@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from opendata import bulk
@@ -11,7 +12,7 @@ from opendata.extensions import db
 from opendata.models import Activity, Dataset, DatasetState, Tag
 from opendata.publishing import PermissionDenied
 from tests import factories
-from tests.bulk.workbooks import english, errors, fill, plain
+from tests.bulk.workbooks import english, errors, fill, plain, save
 
 
 @pytest.fixture
@@ -154,13 +155,9 @@ def test_new_rows_with_the_same_title_or_new_keyword_do_not_collide(app, agencie
 
 
 def test_renamed_headers_still_import_through_the_hidden_field_row(app, agencies, people):
-    from openpyxl import load_workbook
-
     workbook = load_workbook(fill(agencies["own"], [{"title": "Bến xe", "frequency": "Hằng quý"}]))
     for cell in workbook.worksheets[0][1]:
         cell.value = f"Cột {cell.column}"
-    from tests.bulk.workbooks import save
-
     report = bulk.import_xlsx(people["editor"], agencies["own"], save(workbook))
     assert errors(report) == [] and report.created[0].frequency == "QUARTERLY"
 
