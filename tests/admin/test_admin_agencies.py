@@ -6,7 +6,6 @@ from opendata.extensions import db
 from opendata.models import Organization
 from tests import factories
 from tests.admin.conftest import activities
-from tests.conftest import make_app
 
 
 def _org(slug):
@@ -173,26 +172,3 @@ def test_admin_pages_default_to_vietnamese(as_user, directory):
     page = as_user("sysadmin").get("/admin/organizations").get_data(as_text=True)
     assert '<html lang="vi">' in page
     assert "admin.css" in page
-
-
-def test_forms_refuse_missing_csrf_token(tmp_path, sqlite_template):
-    import shutil
-
-    instance = tmp_path / "csrf"
-    instance.mkdir()
-    shutil.copy(sqlite_template, instance / "opendata.db")
-    app = make_app(instance, csrf=True)
-    with app.app_context():
-        from opendata.models import User
-        from tests.conftest import login_as
-
-        user = User(username="root", email="root@example.gov.vn", is_sysadmin=True)
-        db.session.add(user)
-        db.session.commit()
-        client = app.test_client()
-        login_as(client, user)
-        response = client.post("/admin/agency-types/new", data={"name": "Huyện", "slug": "huyen"})
-        assert response.status_code == 400
-        assert activities() == []
-        db.session.remove()
-        db.engine.dispose()
