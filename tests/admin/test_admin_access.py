@@ -1,9 +1,12 @@
 """Who may open and use each administration page: roles x pages, GET and POST.
 
-A refused visitor gets 404 (the pages do not reveal that they exist) and a
-refused POST changes nothing; an allowed POST records its change.
+A signed-in person who may not gets 404 (the pages do not reveal that they
+exist), a visitor who has not signed in is sent to the sign-in page, a
+refused POST changes nothing, and an allowed POST records its change.
 """
 from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -94,8 +97,28 @@ def test_refused_roles_get_404_and_change_nothing(app, people, directory, case):
     for role in ROLES:
         if role not in allowed:
             response = _request(app, people, directory, role, method, url, data)
-            assert response.status_code == 404, (role, url)
+            if role == "anonymous":  # asked to sign in first
+                assert response.status_code == 302, url
+                assert response.location.startswith("/account/login?next="), response.location
+            else:
+                assert response.status_code == 404, (role, url)
     assert activity_count() == before, "a refused request changes nothing"
+
+
+def test_sign_in_returns_to_the_page(app, people, directory):
+    client = app.test_client()
+    response = client.get("/admin/audit?user=admin")
+    assert response.status_code == 302
+
+    assert parse_qs(urlsplit(response.location).query)["next"] == ["/admin/audit?user=admin"]
+    # A button (POST-only address) sends the visitor back to the page the button was on.
+    response = client.post("/organization/so-y-te/members/member/remove",
+                           headers={"Referer": "http://localhost/organization/so-y-te/members"})
+    assert parse_qs(urlsplit(response.location).query)["next"] == ["/organization/so-y-te/members"]
+    # Only the path of the referring page is kept: never a way off the portal.
+    response = client.post("/admin/users/registered/active", data={"value": "0"},
+                           headers={"Referer": "https://elsewhere.example/phish"})
+    assert parse_qs(urlsplit(response.location).query)["next"] == ["/phish"]
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c[1] == "GET"], ids=[c[0] for c in CASES if c[1] == "GET"])

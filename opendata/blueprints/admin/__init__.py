@@ -2,18 +2,21 @@
 members, profile and activity pages under /organization/<slug>/.
 
 Every view asks :func:`allow` (which asks ``can``) before anything else. A
-visitor who may not use a page gets the same 404 as for a page that does
-not exist, so the pages do not reveal themselves.
+signed-in person who may not use a page gets the same 404 as for a page that
+does not exist, so the pages do not reveal themselves to them.
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ...admin import Invalid
 from ...admin.audit import action_label
 from ...auth import can
 from ... import catalogue
+from ...web import safe_next
 
 bp = Blueprint("admin", __name__)
 
@@ -23,9 +26,23 @@ bp.add_app_template_global(action_label, "action_label")
 
 
 def allow(action: str, obj=None) -> None:
-    """The one permission gate of these pages: 404 unless ``can`` agrees."""
-    if not can(current_user, action, obj):
-        abort(404)
+    """The one permission gate of these pages: ``can`` decides.
+
+    A signed-in person who may not gets 404; a visitor who has not signed in
+    is sent to the sign-in page and comes back here afterwards.
+    """
+    if can(current_user, action, obj):
+        return
+    if not current_user.is_authenticated and "account.login" in current_app.view_functions:
+        abort(redirect(url_for("account.login", next=_return_to())))
+    abort(404)
+
+
+def _return_to() -> str:
+    """Where to come back after signing in: this page, or for a button (POST only) the page it was on."""
+    if request.method == "GET" or "GET" in (request.url_rule.methods or ()):
+        return request.full_path.rstrip("?")
+    return safe_next(urlsplit(request.referrer or "").path or None)
 
 
 def organization_or_404(slug: str):
