@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from flask import current_app
+from flask_babel import force_locale, gettext, ngettext
+from markupsafe import escape
 
 from opendata.extensions import db
 from opendata.models import Activity, Licence
@@ -29,3 +32,18 @@ def activities(action: str | None = None) -> list[Activity]:
     if action:
         stmt = stmt.where(Activity.action == action)
     return list(db.session.scalars(stmt))
+
+
+def vi(message: str, **values) -> str:
+    """``message`` as a Vietnamese page shows it (HTML-escaped).
+
+    Until the lead translates a new message this is the English text, so the
+    assertions hold before and after the translation.
+    """
+    with current_app.test_request_context("/"), force_locale("vi"):
+        return str(escape(gettext(message, **values)))
+
+
+def vi_plural(singular: str, plural: str, num: int, **values) -> str:
+    with current_app.test_request_context("/"), force_locale("vi"):
+        return str(escape(ngettext(singular, plural, num, **values)))

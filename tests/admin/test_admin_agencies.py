@@ -5,7 +5,20 @@ from __future__ import annotations
 from opendata.extensions import db
 from opendata.models import Organization
 from tests import factories
-from tests.admin.conftest import activities
+from tests.admin.conftest import activities, vi, vi_plural
+
+SLUG_WARNING = (
+    "This agency has %(num)d dataset. Changing its short name changes the agency's web address"
+    " and breaks links others have saved; tick the confirmation box to change it anyway.")
+SLUG_WARNING_PLURAL = (
+    "This agency has %(num)d datasets. Changing its short name changes the agency's web address"
+    " and breaks links others have saved; tick the confirmation box to change it anyway.")
+DELETE_REFUSED = (
+    "This agency still has %(num)d dataset, so it cannot be deleted. Move the dataset to another agency"
+    " or delete it first.")
+DELETE_REFUSED_PLURAL = (
+    "This agency still has %(num)d datasets, so it cannot be deleted. Move the datasets to another agency"
+    " or delete them first.")
 
 
 def _org(slug):
@@ -45,7 +58,7 @@ def test_duplicate_slug_is_refused_and_input_kept(as_user, directory):
     })
     assert response.status_code == 422
     page = response.get_data(as_text=True)
-    assert "This short name is already used" in page
+    assert vi("This short name is already used; choose another one.") in page
     assert 'value="Sở Y tế mới"' in page  # what the person typed stays
     assert 'role="alert"' in page and 'aria-invalid="true"' in page
     assert db.session.scalar(db.select(db.func.count(Organization.id)).where(Organization.name == "Sở Y tế mới")) == 0
@@ -57,7 +70,7 @@ def test_slug_must_be_ascii(as_user, directory):
         "name": "Sở Tư pháp", "slug": "sở-tư-pháp", "agency_type_id": str(directory["empty_agency"].agency_type_id),
     })
     assert response.status_code == 422
-    assert "lowercase letters without accents" in response.get_data(as_text=True)
+    assert vi("Use only lowercase letters without accents (a-z), digits and hyphens, for example so-y-te.") in response.get_data(as_text=True)
     assert _org("sở-tư-pháp") is None
 
 
@@ -70,7 +83,7 @@ def test_parent_cycle_is_refused(as_user, agencies, directory):
     # Own under its own child: a cycle.
     response = client.post("/organization/so-y-te/edit", data=_form(own, parent_id=other.id))
     assert response.status_code == 422
-    assert "cannot be placed under itself" in response.get_data(as_text=True)
+    assert vi("An agency cannot be placed under itself or under one of its own subordinate agencies.") in response.get_data(as_text=True)
     # Under itself.
     response = client.post("/organization/so-y-te/edit", data=_form(own, parent_id=own.id))
     assert response.status_code == 422
@@ -88,7 +101,7 @@ def test_changing_slug_of_publishing_agency_needs_confirmation(as_user, agencies
     response = client.post("/organization/so-y-te/edit", data=_form(own, slug="so-y-te-an-giang"))
     assert response.status_code == 422
     page = response.get_data(as_text=True)
-    assert "tick the confirmation box" in page and 'name="confirm_slug_change"' in page
+    assert vi_plural(SLUG_WARNING, SLUG_WARNING_PLURAL, 1) in page and 'name="confirm_slug_change"' in page
     assert _org("so-y-te") is not None
     response = client.post("/organization/so-y-te/edit", data=_form(own, slug="so-y-te-an-giang", confirm_slug_change="y"))
     assert response.status_code == 302 and response.location.endswith("/organization/so-y-te-an-giang")
@@ -130,9 +143,9 @@ def test_bad_contact_values_get_field_messages(as_user, directory):
     })
     assert response.status_code == 422
     page = response.get_data(as_text=True)
-    assert "Enter an e-mail address such as" in page
-    assert "Enter a web address starting with https://." in page
-    assert "Enter a phone number" in page
+    assert vi("Enter an e-mail address such as ten@angiang.gov.vn.") in page
+    assert vi("Enter a web address starting with https://.") in page
+    assert vi("Enter a phone number using digits, spaces and + ( ) . - only.") in page
     assert 'value="khong-phai-email"' in page
     assert activities("organization.updated") == []
 
@@ -142,7 +155,7 @@ def test_agency_with_datasets_cannot_be_deleted(as_user, agencies, directory):
     client = as_user("sysadmin")
     response = client.post("/admin/organizations/so-y-te/delete")
     assert response.status_code == 422
-    assert "This agency still has 1 dataset, so it cannot be deleted." in response.get_data(as_text=True)
+    assert vi_plural(DELETE_REFUSED, DELETE_REFUSED_PLURAL, 1) in response.get_data(as_text=True)
     assert _org("so-y-te") is not None
     assert activities("organization.deleted") == []
 
@@ -151,7 +164,7 @@ def test_agency_with_subordinates_cannot_be_deleted(as_user, agencies, directory
     factories.organization("Phòng Y tế", slug="phong-y-te", parent=directory["empty_agency"])
     response = as_user("sysadmin").post("/admin/organizations/ban-qlda/delete")
     assert response.status_code == 422
-    assert "Subordinate agencies are placed under this agency" in response.get_data(as_text=True)
+    assert vi("Subordinate agencies are placed under this agency. Move them under another agency first.") in response.get_data(as_text=True)
 
 
 def test_deleting_empty_agency_removes_it_and_its_memberships(as_user, people, directory):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from opendata.extensions import db
 from opendata.models import Role
-from tests.admin.conftest import activities
+from tests.admin.conftest import activities, vi, vi_plural
 
 
 def _role(people, name, agencies):
@@ -16,7 +16,7 @@ def test_members_are_listed_with_roles(as_user, people):
     for name in ("Người dùng admin", "Người dùng editor", "Người dùng member"):
         assert name in page
     assert "Người dùng other_editor" not in page
-    assert "3 members" in page
+    assert vi_plural("%(num)s member", "%(num)s members", 3) in page
     assert '<option value="admin" selected>' in page
 
 
@@ -34,11 +34,11 @@ def test_add_unknown_or_existing_member_is_refused(as_user, people):
     response = client.post("/organization/so-y-te/members", data={"user": "nobody@example.gov.vn", "role": "editor"})
     assert response.status_code == 422
     page = response.get_data(as_text=True)
-    assert "No account has this username or e-mail address." in page
+    assert vi("No account has this username or e-mail address. The person must register on the portal first.") in page
     assert 'value="nobody@example.gov.vn"' in page
     response = client.post("/organization/so-y-te/members", data={"user": "editor", "role": "admin"})
     assert response.status_code == 422
-    assert "is already a member of this agency" in response.get_data(as_text=True)
+    assert vi("%(name)s is already a member of this agency.", name="Người dùng editor") in response.get_data(as_text=True)
     assert activities() == []
 
 
@@ -60,7 +60,7 @@ def test_last_admin_cannot_leave_or_step_down(as_user, people, agencies):
     client = as_user("admin")
     response = client.post("/organization/so-y-te/members/admin/role", data={"role": "editor"})
     assert response.status_code == 422
-    assert "is the agency&#39;s only administrator" in response.get_data(as_text=True)
+    assert vi("%(name)s is the agency's only administrator. Make another member an administrator first, so that someone can still manage the agency.", name="Người dùng admin") in response.get_data(as_text=True)
     response = client.post("/organization/so-y-te/members/admin/remove")
     assert response.status_code == 422
     assert _role(people, "admin", agencies) is Role.ADMIN
@@ -89,7 +89,7 @@ def test_focal_officer_is_designated_from_members(as_user, people, client, agenc
     assert entry.changes["focal_name"] == [None, "Người dùng editor"]
     assert entry.changes["focal_email"] == [None, "editor@example.gov.vn"]
     members_page = admin.get("/organization/so-y-te/members").get_data(as_text=True)
-    assert "Current focal officer: Người dùng editor" in members_page
+    assert vi("Current focal officer: %(name)s (%(email)s).", name="Người dùng editor", email="editor@example.gov.vn") in members_page
     # The form shows the current choice.
     assert '<option selected value="editor">' in admin.get("/organization/so-y-te/focal").get_data(as_text=True) or \
         '<option value="editor" selected>' in admin.get("/organization/so-y-te/focal").get_data(as_text=True)
@@ -98,10 +98,10 @@ def test_focal_officer_is_designated_from_members(as_user, people, client, agenc
 def test_focal_officer_must_be_a_member(as_user, people):
     response = as_user("admin").post("/organization/so-y-te/focal", data={"member": "other_editor"})
     assert response.status_code == 422
-    assert "Choose one of the agency&#39;s members." in response.get_data(as_text=True)
+    assert vi("Choose one of the agency's members.") in response.get_data(as_text=True)
     response = as_user("admin").post("/organization/so-y-te/focal", data={"member": "editor", "focal_phone": "abc"})
     assert response.status_code == 422
-    assert "Enter a phone number" in response.get_data(as_text=True)
+    assert vi("Enter a phone number using digits, spaces and + ( ) . - only.") in response.get_data(as_text=True)
     assert activities() == []
 
 
@@ -109,5 +109,5 @@ def test_names_in_messages_are_escaped(as_user, people):
     people["admin"].full_name = "<b>Quản trị</b>"
     db.session.commit()
     page = as_user("admin").post("/organization/so-y-te/members/admin/remove").get_data(as_text=True)
-    assert "&lt;b&gt;Quản trị&lt;/b&gt; is the agency" in page
+    assert vi("%(name)s is the agency's only administrator. Make another member an administrator first, so that someone can still manage the agency.", name="<b>Quản trị</b>") in page
     assert "<b>Quản trị</b>" not in page

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from opendata.extensions import db
 from opendata.models import Role, User
-from tests.admin.conftest import activities
+from tests.admin.conftest import activities, vi, vi_plural
 
 
 def test_user_list_search_and_paging(as_user, people):
@@ -12,16 +12,16 @@ def test_user_list_search_and_paging(as_user, people):
     db.session.commit()
     client = as_user("sysadmin")
     first = client.get("/admin/users").get_data(as_text=True)
-    assert "36 accounts" in first
+    assert vi_plural("%(num)s account", "%(num)s accounts", 36) in first
     assert ">canbo00<" in first and ">registered<" not in first  # 25 a page, by username
     second = client.get("/admin/users?page=2").get_data(as_text=True)
     assert ">registered<" in second and ">canbo00<" not in second
     assert client.get("/admin/users?page=3").status_code == 404
     found = client.get("/admin/users?q=CANBO1").get_data(as_text=True)
-    assert "10 accounts match" in found and ">canbo15<" in found and ">canbo20<" not in found
+    assert vi_plural("%(num)s account matches “%(q)s”", "%(num)s accounts match “%(q)s”", 10, q="CANBO1") in found and ">canbo15<" in found and ">canbo20<" not in found
     by_email = client.get("/admin/users?q=other_editor@example").get_data(as_text=True)
-    assert "1 account matches" in by_email
-    assert "No account matches your search." in client.get("/admin/users?q=khongco").get_data(as_text=True)
+    assert vi_plural("%(num)s account matches “%(q)s”", "%(num)s accounts match “%(q)s”", 1, q="other_editor@example") in by_email
+    assert vi("No account matches your search.") in client.get("/admin/users?q=khongco").get_data(as_text=True)
 
 
 def test_deactivated_user_is_signed_out(as_user, people):
@@ -53,19 +53,19 @@ def test_nobody_changes_their_own_flags(as_user, people):
     client = as_user("sysadmin")
     response = client.post("/admin/users/sysadmin/sysadmin", data={"value": "0"})
     assert response.status_code == 422
-    assert "You cannot change your own administrator rights" in response.get_data(as_text=True)
+    assert vi("You cannot change your own administrator rights; ask another administrator.") in response.get_data(as_text=True)
     response = client.post("/admin/users/sysadmin/active", data={"value": "0"})
     assert response.status_code == 422
     db.session.expire_all()
     assert people["sysadmin"].is_sysadmin and people["sysadmin"].active
     assert activities() == []
-    assert "This is your own account" in client.get("/admin/users/sysadmin").get_data(as_text=True)
+    assert vi("This is your own account: another administrator must change its status or rights.") in client.get("/admin/users/sysadmin").get_data(as_text=True)
 
 
 def test_user_page_adds_membership(as_user, people, agencies):
     client = as_user("sysadmin")
     page = client.get("/admin/users/registered").get_data(as_text=True)
-    assert "This person is not a member of any agency." in page
+    assert vi("This person is not a member of any agency.") in page
     response = client.post("/admin/users/registered/memberships", data={"organization": "so-xay-dung", "role": "editor"})
     assert response.status_code == 302
     db.session.expire_all()
@@ -74,7 +74,7 @@ def test_user_page_adds_membership(as_user, people, agencies):
     assert "Sở Xây dựng" in page
     response = client.post("/admin/users/registered/memberships", data={"organization": "", "role": "editor"})
     assert response.status_code == 422
-    assert "Choose an agency." in response.get_data(as_text=True)
+    assert vi("Choose an agency.") in response.get_data(as_text=True)
 
 
 def test_unknown_user_is_404(as_user, people):

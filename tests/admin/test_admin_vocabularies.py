@@ -4,7 +4,7 @@ from __future__ import annotations
 from opendata.extensions import db
 from opendata.models import AgencyType, Dataset, Licence, Topic
 from tests import factories
-from tests.admin.conftest import activities
+from tests.admin.conftest import activities, vi, vi_plural
 
 
 def _defaults() -> list[str]:
@@ -30,10 +30,10 @@ def test_agency_type_duplicate_slug_and_bad_number(as_user, directory):
     response = as_user("sysadmin").post("/admin/agency-types/new", data={"name": "Trùng", "slug": "xa-phuong", "position": "năm"})
     assert response.status_code == 422
     page = response.get_data(as_text=True)
-    assert "Enter a whole number." in page
+    assert vi("Enter a whole number.") in page
     response = as_user("sysadmin").post("/admin/agency-types/new", data={"name": "Trùng", "slug": "xa-phuong"})
     assert response.status_code == 422
-    assert "This short name is already used" in response.get_data(as_text=True)
+    assert vi("This short name is already used; choose another one.") in response.get_data(as_text=True)
     assert db.session.scalar(db.select(db.func.count(AgencyType.id)).where(AgencyType.name == "Trùng")) == 0
 
 
@@ -42,7 +42,10 @@ def test_used_agency_type_cannot_be_deleted(as_user, agencies, directory):
     client = as_user("sysadmin")
     response = client.post(f"/admin/agency-types/{used.id}/delete")
     assert response.status_code == 422
-    assert "3 agencies are of this type, so it cannot be deleted." in response.get_data(as_text=True)
+    assert vi_plural(
+        "%(num)d agency is of this type, so it cannot be deleted. Give the agency another type first.",
+        "%(num)d agencies are of this type, so it cannot be deleted. Give those agencies another type first.", 3,
+    ) in response.get_data(as_text=True)
     assert db.session.get(AgencyType, used.id) is not None
     unused_id = directory["unused_type"].id
     assert client.post(f"/admin/agency-types/{unused_id}/delete").status_code == 302
@@ -63,7 +66,7 @@ def test_topic_create_with_theme_and_bad_theme(as_user, directory):
     assert client.get("/group/y-te").status_code == 200
     response = client.post("/admin/topics/new", data={"name": "Lạ", "slug": "la", "eu_theme": "XXXX"})
     assert response.status_code == 422
-    assert "Choose a theme from the list." in response.get_data(as_text=True)
+    assert vi("Choose a theme from the list.") in response.get_data(as_text=True)
 
 
 def test_deleting_used_topic_needs_confirmation_and_keeps_datasets(as_user, agencies, directory):
@@ -72,10 +75,14 @@ def test_deleting_used_topic_needs_confirmation_and_keeps_datasets(as_user, agen
     dataset = factories.dataset(agencies["own"], slug="gia-ca", topics=[topic, other])
     client = as_user("sysadmin")
     page = client.get("/admin/topics/kinh-te/delete").get_data(as_text=True)
-    assert "1 dataset is filed under this topic." in page and dataset.title in page
+    assert vi_plural(
+        "%(num)s dataset is filed under this topic. Deleting the topic takes it off this dataset; the dataset itself stays.",
+        "%(num)s datasets are filed under this topic. Deleting the topic takes it off these datasets; the datasets themselves stay.",
+        1) in page
+    assert dataset.title in page
     response = client.post("/admin/topics/kinh-te/delete")  # no confirmation ticked
     assert response.status_code == 422
-    assert "Tick the box to confirm" in response.get_data(as_text=True)
+    assert vi("Tick the box to confirm that the topic is taken off these datasets.") in response.get_data(as_text=True)
     assert db.session.get(Topic, topic.id) is not None
     response = client.post("/admin/topics/kinh-te/delete", data={"confirm": "y"})
     assert response.status_code == 302
@@ -118,10 +125,11 @@ def test_the_default_cannot_be_switched_off_or_deleted(as_user, directory):
     client = as_user("sysadmin")
     response = client.post(f"/admin/licences/{default}/edit", data={"title": "Điều khoản mặc định"})
     assert response.status_code == 422
-    assert "One licence must always be the default." in response.get_data(as_text=True)
+    assert vi("One licence must always be the default. To change it, open the licence that should become"
+              " the default and tick this box there.") in response.get_data(as_text=True)
     response = client.post(f"/admin/licences/{default}/delete")
     assert response.status_code == 422
-    assert "This is the default licence, so it cannot be deleted." in response.get_data(as_text=True)
+    assert vi("This is the default licence, so it cannot be deleted. Make another licence the default first.") in response.get_data(as_text=True)
     db.session.expire_all()
     assert _defaults() == [default]
 
@@ -131,7 +139,8 @@ def test_used_licence_cannot_be_deleted(as_user, agencies, directory):
     client = as_user("sysadmin")
     response = client.post("/admin/licences/test-licence/delete")
     assert response.status_code == 422
-    assert "1 dataset uses this licence, so it cannot be deleted." in response.get_data(as_text=True)
+    assert vi_plural("%(num)d dataset uses this licence, so it cannot be deleted.",
+                     "%(num)d datasets use this licence, so it cannot be deleted.", 1) in response.get_data(as_text=True)
     assert db.session.get(Licence, "test-licence") is not None
 
 
@@ -149,6 +158,6 @@ def test_licence_code_rules(as_user, directory):
     assert response.status_code == 422
     response = client.post("/admin/licences/new", data={"id": "test-licence", "title": "X"})
     assert response.status_code == 422
-    assert "Another licence already has this code." in response.get_data(as_text=True)
+    assert vi("Another licence already has this code.") in response.get_data(as_text=True)
     # The code is fixed once created: the edit form has no such field.
     assert 'name="id"' not in client.get("/admin/licences/test-licence/edit").get_data(as_text=True)
