@@ -27,6 +27,7 @@ ACTION_LABELS = {
     "organization.member_added": _l("Member added"),
     "organization.member_role_changed": _l("Member's role changed"),
     "organization.member_removed": _l("Member removed"),
+    "organization.member_role": _l("Member's role set"),
     "organization.focal_officer_designated": _l("Focal officer designated"),
     "agency_type.created": _l("Agency type created"),
     "agency_type.updated": _l("Agency type updated"),

@@ -51,7 +51,7 @@ def _keep_an_admin(org: Organization, current: Membership, actor) -> None:
 
 
 def _record(org: Organization, actor, action: str, user: User, before, after) -> None:
-    key = f"members.{user.username}"
+    key = f"member:{user.username}"  # the form the operator commands use too
     record(action, org, actor, {key: [before, after]}, summary=user.username)
 
 

@@ -29,7 +29,7 @@ def log(people, agencies):
         _entry("organization.updated", own, people["admin"], datetime(2025, 3, 14, 17, 1, tzinfo=timezone.utc),
                {"email": [None, "syt@angiang.gov.vn"]}),  # 00:01 on 15/03 in Vietnam
         _entry("organization.member_added", other, people["sysadmin"], datetime(2025, 3, 20, 3, 0, tzinfo=timezone.utc),
-               {"members.registered": [None, "editor"]}),
+               {"member:registered": [None, "editor"]}),
     ]
 
 
@@ -41,7 +41,7 @@ def test_audit_shows_field_level_before_and_after(as_user, log):
     page = as_user("sysadmin").get("/admin/audit").get_data(as_text=True)
     assert vi_plural("%(num)s recorded change", "%(num)s recorded changes", 3) in page
     assert '<td class="before">0296 1</td><td class="after">0296 2</td>' in page
-    assert "<code>members.registered</code>" in page
+    assert "<code>member:registered</code>" in page
     assert vi("Agency updated") in page and vi("Member added") in page  # labels, not raw verbs
 
 
@@ -88,7 +88,7 @@ def test_audit_paging(as_user, people, agencies):
 def test_agency_activity_shows_only_that_agency(as_user, log):
     page = as_user("member").get("/organization/so-y-te/activity").get_data(as_text=True)
     assert _rows(page) == 2
-    assert "syt@angiang.gov.vn" in page and "members.registered" not in page
+    assert "syt@angiang.gov.vn" in page and "member:registered" not in page
 
 
 def test_changes_made_in_the_pages_reach_the_audit(as_user, people):

@@ -26,7 +26,7 @@ def test_add_member_by_email_any_case(as_user, people, agencies):
     assert _role(people, "registered", agencies) is Role.MEMBER
     (entry,) = activities("organization.member_added")
     assert entry.organization_id == agencies["own"].id and entry.user.username == "admin"
-    assert entry.changes == {"members.registered": [None, "member"]}
+    assert entry.changes == {"member:registered": [None, "member"]}
 
 
 def test_add_unknown_or_existing_member_is_refused(as_user, people):
@@ -50,8 +50,8 @@ def test_change_role_and_remove(as_user, people, agencies):
     assert _role(people, "member", agencies) is None
     actions = [(a.action, a.changes) for a in activities()]
     assert actions == [
-        ("organization.member_role_changed", {"members.member": ["member", "editor"]}),
-        ("organization.member_removed", {"members.member": ["editor", None]}),
+        ("organization.member_role_changed", {"member:member": ["member", "editor"]}),
+        ("organization.member_removed", {"member:member": ["editor", None]}),
     ]
     assert client.post("/organization/so-y-te/members/member/remove").status_code == 404  # no longer a member
 

@@ -14,21 +14,10 @@ from wtforms.widgets import EmailInput, TelInput, URLInput
 from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from ...admin.common import SLUG_FORMAT_MESSAGE, SLUG_PATTERN
+from ...forms import choice
 from ...admin.members import ROLE_LABELS
 from ...admin.vocabularies import EU_THEMES, LICENCE_ID_MAX, LICENCE_ID_PATTERN
 from ...models import Role
-
-try:
-    from wtforms.fields.choices import SelectChoice
-except ImportError:  # WTForms before 3.3 takes plain pairs
-    def SelectChoice(value, label):  # noqa: N802
-        return (value, label)
-
-
-def choice(value, label):
-    """One option of a select field, in the form the installed WTForms expects."""
-    return SelectChoice(value, label)
-
 
 NONE_CHOSEN = "—"
 
