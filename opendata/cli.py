@@ -15,11 +15,11 @@ def licences_group():
 @licences_group.command("sync")
 @with_appcontext
 def licences_sync():
-    """Insert or update the licences that plugins provide."""
+    """Add the licences that plugins provide and the portal does not have yet."""
     from .catalogue.licences import sync_licences
 
     count = sync_licences()
-    click.echo(f"{count} licences synchronised.")
+    click.echo(f"{count} licences added.")
 
 
 @opendata_cli.command("demo")

@@ -6,11 +6,33 @@ plain link, so it works without JavaScript); the choice is kept in a cookie.
 from __future__ import annotations
 
 from flask import current_app, g, has_request_context, request
-from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations
+from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations, gettext, ngettext
+from flask_babel.speaklater import LazyString
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .extensions import babel
+
+
+class LazyText(LazyString):
+    """A lazily translated message that Jinja escapes like any other text.
+
+    Flask-Babel's LazyString declares itself safe HTML, so a message such as
+    ``_l("Unknown topic: %(names)s.", names=user_input)`` would reach the page
+    unescaped. Messages here hold no markup; templates add it.
+    """
+
+    def __html__(self) -> Markup:
+        return escape(str(self))
+
+
+def lazy_gettext(string: str, **variables) -> LazyText:
+    """Like ``flask_babel.lazy_gettext``, but escaped when rendered."""
+    return LazyText(gettext, string, **variables)
+
+
+def lazy_ngettext(singular: str, plural: str, num: int, **variables) -> LazyText:
+    return LazyText(ngettext, singular, plural, num, **variables)
 
 
 def select_locale() -> str:

@@ -5,7 +5,7 @@ maps them directly; labels are translated.
 """
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
+from opendata.i18n import lazy_gettext as _l
 
 FREQUENCIES = {
     "UPDATE_CONT": _l("Continuously updated"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from flask_babel import lazy_gettext as _l
+from opendata.i18n import lazy_gettext as _l
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..models import User, utcnow

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from flask_babel import lazy_gettext as _l
+from opendata.i18n import lazy_gettext as _l
 
 from .. import history
 from ..extensions import db

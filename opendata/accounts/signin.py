@@ -10,7 +10,7 @@ import enum
 import math
 from dataclasses import dataclass
 
-from flask_babel import lazy_ngettext
+from opendata.i18n import lazy_ngettext
 from sqlalchemy import func, select
 
 from ..extensions import db

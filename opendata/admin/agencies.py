@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from flask_babel import lazy_gettext as _l
-from flask_babel import lazy_ngettext
+from opendata.i18n import lazy_gettext as _l
+from opendata.i18n import lazy_ngettext
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import selectinload
 

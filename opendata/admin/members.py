@@ -7,7 +7,7 @@ while reorganising.
 """
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
+from opendata.i18n import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from flask_babel import lazy_gettext as _l
+from opendata.i18n import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from flask import session
-from flask_babel import lazy_gettext as _l
+from opendata.i18n import lazy_gettext as _l
 from flask_login import login_user
 
 from ..extensions import db, login_manager

@@ -9,7 +9,9 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+
+from opendata.i18n import lazy_gettext as _l
 from flask_login import current_user, logout_user
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
-from flask_babel import lazy_gettext as _l
+from opendata.i18n import lazy_gettext as _l
 
 from .columns import BY_FIELD, Vocabularies
 

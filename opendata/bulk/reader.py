@@ -16,7 +16,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from flask_babel import lazy_gettext as _l
+from opendata.i18n import lazy_gettext as _l
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 

@@ -1,6 +1,8 @@
 """Keeping the licence table in step with what the licence plugins provide."""
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from ..extensions import db
 from ..models import Licence
 from ..plugins import get_plugin_manager
@@ -18,12 +20,22 @@ def plugin_licences() -> list[dict]:
 
 
 def sync_licences() -> int:
+    """Add the plugins' licences the table lacks; returns how many were added.
+
+    Existing rows are left alone: once a licence is in the table the Department
+    owns it (titles, the default choice) through the administration pages.
+    """
     entries = plugin_licences()
+    has_default = db.session.scalar(select(Licence.id).where(Licence.is_default.is_(True))) is not None
+    added = 0
     for entry in entries:
-        licence = db.session.get(Licence, entry["id"]) or Licence(id=entry["id"])
-        for name in FIELDS:
-            if name in entry:
-                setattr(licence, name, entry[name])
+        if db.session.get(Licence, entry["id"]) is not None:
+            continue
+        licence = Licence(id=entry["id"], **{name: entry[name] for name in FIELDS if name in entry})
+        if licence.is_default and has_default:
+            licence.is_default = False
+        has_default = has_default or bool(licence.is_default)
         db.session.add(licence)
+        added += 1
     db.session.commit()
-    return len(entries)
+    return added

@@ -40,7 +40,7 @@ def load_demo(if_empty: bool = False, echo: Callable[[str], object] = print) -> 
     builder.refuse_conflicts()
     echo("Loading the An Giang demo catalogue…")
     licences = sync_licences()
-    echo(f"  {licences} licences synchronised")
+    echo(f"  {licences} licences added")
     try:
         summary = builder.run()
         db.session.commit()

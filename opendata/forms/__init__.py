@@ -7,7 +7,7 @@ back next to the fields they are about.
 """
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
+from opendata.i18n import lazy_gettext as _l
 
 EXPIRED = _l("This form has expired. Please submit it again.")
 

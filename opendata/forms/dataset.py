@@ -1,7 +1,7 @@
 """The dataset metadata form (R2) and the small forms of its life cycle."""
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
+from opendata.i18n import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.core import UnboundField

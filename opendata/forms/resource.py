@@ -1,7 +1,7 @@
 """Forms for a dataset's resources: an uploaded file, a link, an API endpoint."""
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
+from opendata.i18n import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import StringField, TextAreaField

@@ -6,7 +6,7 @@ from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
+from opendata.i18n import lazy_gettext as _l
 
 from .. import history
 from ..extensions import db

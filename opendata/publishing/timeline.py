@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
+from opendata.i18n import lazy_gettext as _l
 
 from .. import history
 from ..auth import can

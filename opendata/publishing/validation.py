@@ -5,7 +5,7 @@ import re
 from datetime import date
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
+from opendata.i18n import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from ..extensions import db

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field as dc_field, fields
 from typing import Any
 
-from flask_babel import gettext, lazy_gettext as _l, ngettext
+from flask_babel import gettext, ngettext
+
+from opendata.i18n import lazy_gettext as _l
 
 from .rules import BLOCK, NOTICE, Hit
 
