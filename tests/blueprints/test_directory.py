@@ -48,3 +48,14 @@ def test_licence_pages(client, app):
     page = client.get("/license/cc-zero").get_data(as_text=True)
     assert "Dữ liệu CC0" in page and "creativecommons.org/publicdomain/zero" in page
     assert client.get("/license/proprietary").status_code == 404
+
+
+def test_agency_page_offers_management_links_by_role(app, as_user, client, agencies):
+    page = lambda c: c.get("/organization/so-y-te").get_data(as_text=True)  # noqa: E731
+    assert "/organization/so-y-te/bulk" not in page(client)
+    editor = page(as_user("editor"))
+    assert "/organization/so-y-te/bulk" in editor and "/dataset/new?organization=so-y-te" in editor
+    assert "/organization/so-y-te/members" not in editor
+    admin = page(as_user("admin"))
+    assert "/organization/so-y-te/members" in admin and "/organization/so-y-te/focal" in admin
+    assert "/organization/so-y-te/bulk" not in page(as_user("other_editor"))
