@@ -80,21 +80,27 @@ def download(slug: str, resource_id: str, filename: str | None = None):
             abort(404)
         catalogue.record_download(res)
         return redirect(res.url)
-    storage = get_storage()
-    if not res.storage_key or not storage.exists(res.storage_key):
+    if not res.storage_key or not get_storage().exists(res.storage_key):
         abort(404)
     catalogue.record_download(res)
-    # send_file streams from disk and handles ETag, If-None-Match, Range and
-    # RFC 6266 filename* for the original Vietnamese name.
+    return _send_stored(res, res.id, max_age=300)
+
+
+def _send_stored(stored, fallback_name: str, max_age: int):
+    """Stream a stored file (a Resource or a ResourceVersion) as an attachment.
+
+    send_file handles ETag (our SHA-256), If-None-Match, Range and the RFC 6266
+    ``filename*`` that carries the original Vietnamese name.
+    """
     return send_file(
-        storage.path(res.storage_key),
-        mimetype=res.media_type or "application/octet-stream",
+        get_storage().path(stored.storage_key),
+        mimetype=stored.media_type or "application/octet-stream",
         as_attachment=True,
-        download_name=res.filename or f"{res.id}.{(res.format or 'bin').lower()}",
+        download_name=stored.filename or f"{fallback_name}.{(stored.format or 'bin').lower()}",
         conditional=True,
-        etag=res.sha256 or True,
-        last_modified=res.modified,
-        max_age=300,
+        etag=stored.sha256 or True,
+        last_modified=getattr(stored, "modified", None) or stored.created,
+        max_age=max_age,
     )
 
 
@@ -106,17 +112,7 @@ def download_version(slug: str, resource_id: str, number: int, filename: str):
     if not can(current_user, "resource.download", res):
         abort(404)
     version = next((v for v in res.versions if v.number == number), None)
-    storage = get_storage()
-    if version is None or not storage.exists(version.storage_key):
+    if version is None or not get_storage().exists(version.storage_key):
         abort(404)
-    return send_file(
-        storage.path(version.storage_key),
-        mimetype=version.media_type or "application/octet-stream",
-        as_attachment=True,
-        download_name=version.filename or f"{res.id}-{number}.{(version.format or 'bin').lower()}",
-        conditional=True,
-        etag=version.sha256 or True,
-        last_modified=version.created,
-        max_age=3600,
-    )
+    return _send_stored(version, f"{res.id}-{number}", max_age=3600)
 # -- end publishing ----------------------------------------------------------

@@ -1,6 +1,7 @@
 """Files, links and APIs of a dataset, with versions kept when a file is replaced."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -60,11 +61,22 @@ def _notices(filename: str, kind) -> list:
     return notices
 
 
+@contextmanager
+def _discard_on_failure(key: str):
+    """A stored upload whose record is not saved is deleted: no orphan files."""
+    try:
+        yield
+    except BaseException:
+        db.session.rollback()
+        get_storage().delete(key)
+        raise
+
+
 def add_file(user, dataset: Dataset, stream: BinaryIO, filename: str, name: str = "", description: str = "") -> UploadResult:
     require(user, "resource.create", dataset)
     filename = safe_filename(filename)
     stored, kind = _store(stream, filename)
-    try:
+    with _discard_on_failure(stored.key):
         resource = Resource(
             dataset=dataset, position=len(dataset.resources), name=(name or "").strip()[:300] or filename.rsplit(".", 1)[0],
             description=(description or "").strip(), kind=ResourceKind.FILE, filename=filename, format=kind.format,
@@ -76,10 +88,6 @@ def add_file(user, dataset: Dataset, stream: BinaryIO, filename: str, name: str 
         history.record("resource.created", resource, user, {"filename": [None, filename], "sha256": [None, stored.sha256], "size": [None, stored.size]}, summary=resource.name)
         notices = _notices(filename, kind) + _gate(user, dataset, resource)
         _commit()
-    except BaseException:
-        db.session.rollback()
-        get_storage().delete(stored.key)
-        raise
     return UploadResult(resource, notices)
 
 
@@ -90,7 +98,7 @@ def replace_file(user, resource: Resource, stream: BinaryIO, filename: str) -> U
         raise ValidationError({"file": [_l("Only file resources can have their file replaced.")]})
     filename = safe_filename(filename)
     stored, kind = _store(stream, filename)
-    try:
+    with _discard_on_failure(stored.key):
         if resource.storage_key:
             number = (resource.versions[0].number + 1) if resource.versions else 1
             resource.versions.append(ResourceVersion(
@@ -108,10 +116,6 @@ def replace_file(user, resource: Resource, stream: BinaryIO, filename: str) -> U
         history.record("resource.file_replaced", resource, user, changes, summary=resource.name)
         notices = _notices(filename, kind) + _gate(user, resource.dataset, resource)
         _commit()
-    except BaseException:
-        db.session.rollback()
-        get_storage().delete(stored.key)
-        raise
     return UploadResult(resource, notices)
 
 
