@@ -126,19 +126,16 @@ def publish_dataset(user, dataset: Dataset) -> Dataset:
     Files held back by the gate stay held: each is released by ``release_resource``,
     which scans it again.
     """
-    from ..safety import latest_review, review_dataset
+    from ..safety import review_dataset
 
     require(user, "dataset.publish", dataset)
     problems = publication_problems(dataset)
     if problems:
         raise ValidationError(problems)
-    previous = latest_review(dataset)
     review = review_dataset(dataset, user)
     if review.status is ReviewStatus.FLAGGED:
-        if not _covered_by_override(previous, review):
-            _commit()  # keep the findings so the publisher and the Department can see them
-            raise PublicationBlocked(review)
-        _carry_override(previous, review)
+        _commit()  # keep the findings so the publisher and the Department can see them
+        raise PublicationBlocked(review)
     before = dataset.state
     dataset.state = DatasetState.PUBLISHED
     dataset.withdrawn_reason = None
@@ -146,26 +143,6 @@ def publish_dataset(user, dataset: Dataset) -> Dataset:
     history.record("dataset.published", dataset, user, {"state": [before.value, "published"]}, summary=dataset.title)
     _commit()
     return dataset
-
-
-def _covered_by_override(previous, review) -> bool:
-    """A sysadmin's override covers exactly the findings they read, not new ones."""
-    return (
-        previous is not None
-        and previous.status is ReviewStatus.OVERRIDDEN
-        and _finding_keys(previous.findings) == _finding_keys(review.findings)
-    )
-
-
-def _finding_keys(findings) -> list:
-    return sorted(sorted((k, str(v)) for k, v in f.items() if k != "message") for f in findings or [])
-
-
-def _carry_override(previous, review) -> None:
-    review.status = ReviewStatus.OVERRIDDEN
-    review.reviewer_id = previous.reviewer_id
-    review.reason = previous.reason
-    review.decided = previous.decided
 
 
 def set_private(user, dataset: Dataset, private: bool) -> Dataset:

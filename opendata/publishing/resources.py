@@ -135,18 +135,14 @@ def _gate(user, dataset: Dataset, resource: Resource) -> list:
 
 def release_resource(user, resource: Resource) -> Resource:
     """Show a withheld resource again once its findings are cleared or overridden."""
-    from ..safety import latest_review, review_dataset
-    from .datasets import _carry_override, _covered_by_override
+    from ..safety import review_dataset
     from .errors import PublicationBlocked
 
     require(user, "resource.update", resource)
-    previous = latest_review(resource.dataset, resource)
     review = review_dataset(resource.dataset, user, resource=resource)
     if review.status is ReviewStatus.FLAGGED:
-        if not _covered_by_override(previous, review):
-            _commit()
-            raise PublicationBlocked(review)
-        _carry_override(previous, review)
+        _commit()
+        raise PublicationBlocked(review)
     resource.withheld = False
     history.record("resource.released", resource, user, {"withheld": [True, False]}, summary=resource.name)
     _commit()

@@ -46,14 +46,31 @@ def review_dataset(dataset, user, resource=None) -> SafetyReview:
     """Scan the dataset (or only ``resource``) and add a review to the session, uncommitted."""
     if dataset.id is None or (resource is not None and resource.id is None):
         db.session.flush()  # new objects get their ids; the caller's transaction stays open
+    previous = latest_review(dataset, resource)
     findings = scan_resource(resource) if resource is not None else scan_dataset(dataset)
     status = ReviewStatus.FLAGGED if any(f.blocks for f in findings) else ReviewStatus.CLEAR
     review = SafetyReview(
         dataset_id=dataset.id, resource_id=resource.id if resource is not None else None, created=utcnow(),
         status=status, findings=[f.to_dict() for f in findings], scanned_by_id=_user_id(user),
     )
+    if status is ReviewStatus.FLAGGED and _override_covers(previous, review.findings):
+        # A sysadmin's override covers exactly the findings they read, not new ones.
+        review.status = ReviewStatus.OVERRIDDEN
+        review.reviewer_id, review.reason, review.decided = previous.reviewer_id, previous.reason, previous.decided
     db.session.add(review)
     return review
+
+
+def _override_covers(previous: SafetyReview | None, findings: list[dict]) -> bool:
+    return (
+        previous is not None
+        and previous.status is ReviewStatus.OVERRIDDEN
+        and _finding_keys(previous.findings) == _finding_keys(findings)
+    )
+
+
+def _finding_keys(findings) -> list:
+    return sorted(sorted((k, str(v)) for k, v in f.items() if k != "message") for f in findings or [])
 
 
 def rescan(dataset, user) -> SafetyReview:

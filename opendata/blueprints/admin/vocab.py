@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from opendata.i18n import lazy_gettext as _l
 from flask_login import current_user
 
+from ... import catalogue
 from ...admin import Invalid
 from ...admin import vocabularies as capability
 from ...extensions import db
@@ -28,10 +29,10 @@ def _get(model, key):
 
 
 def _topic(slug: str) -> Topic:
-    topic = db.session.scalar(db.select(Topic).where(Topic.slug == slug))
-    if topic is None:
+    try:
+        return catalogue.get_topic(slug)
+    except catalogue.NotFound:
         abort(404)
-    return topic
 
 
 def _edit(kind: str, form, obj, save, listing: str):
