@@ -89,7 +89,7 @@ def _write_lists(sheet, lists: dict[str, list[tuple[str, str]]]) -> dict[str, st
     """Label and code columns per list; returns field -> the range of its labels."""
     headers, ranges, columns = [], {}, []
     for index, (name, entries) in enumerate(lists.items()):
-        label_col, code_col = 2 * index + 1, 2 * index + 2
+        label_col = 2 * index + 1  # the code sits in the next column
         headers += [str(BY_FIELD[name].label), name]
         columns.append(entries)
         sheet.column_dimensions[get_column_letter(label_col)].width = 40
