@@ -34,10 +34,15 @@ def render_markdown(source: str | None) -> Markup:
     return Markup(clean)
 
 
+def plain_text(source: str | None) -> str:
+    """The words of a Markdown text without its markup, on one line (for search and excerpts)."""
+    text = html_lib.unescape(nh3.clean(_markdown.render(source or ""), tags=set())).strip()
+    return " ".join(text.split())
+
+
 def plain_excerpt(source: str | None, length: int = 220) -> str:
     """First ``length`` characters of the rendered text, for lists and meta tags."""
-    text = html_lib.unescape(nh3.clean(_markdown.render(source or ""), tags=set())).strip()
-    text = " ".join(text.split())
+    text = plain_text(source)
     if len(text) <= length:
         return text
     return text[: length - 1].rsplit(" ", 1)[0] + "…"
