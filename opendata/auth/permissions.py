@@ -146,6 +146,32 @@ def listed_datasets(user):
     return and_(visible_datasets(user), Dataset.state != DatasetState.WITHDRAWN)
 
 
+def is_listed(user, dataset: Dataset) -> bool:
+    """``listed_datasets`` for one loaded dataset."""
+    return dataset.state is not DatasetState.WITHDRAWN and can(user, "dataset.read", dataset)
+
+
+def search_labels(user) -> frozenset[str] | None:
+    """Permission labels of the index documents ``user`` may find; None means all (sysadmins).
+
+    The search filters by these inside the query (CKAN's approach), so counts
+    and facets never include what the viewer may not list.
+    """
+    if is_sysadmin(user):
+        return None
+    own = [m.organization_id for m in user.memberships] if _is_authenticated(user) else []
+    return frozenset({"public", *(f"org:{organization_id}" for organization_id in own)})
+
+
+def document_labels(dataset: Dataset) -> tuple[str, ...] | None:
+    """Who may find ``dataset`` in lists and search (``listed_datasets`` as labels); None: nobody."""
+    if dataset.state is DatasetState.WITHDRAWN:
+        return None
+    if dataset.is_public:
+        return ("public",)
+    return (f"org:{dataset.organization_id}",)
+
+
 def visible_resources(user):
     """SQL condition on Resource: withheld files only for their agency and sysadmins."""
     if is_sysadmin(user):

@@ -2,7 +2,7 @@
 import pytest
 from flask_login import AnonymousUserMixin
 
-from opendata.auth import can, listed_datasets, visible_datasets
+from opendata.auth import can, document_labels, is_listed, listed_datasets, search_labels, visible_datasets
 from opendata.extensions import db
 from opendata.models import Dataset, DatasetState, Membership, Role, User
 from tests import factories
@@ -69,6 +69,19 @@ def test_sql_filter_agrees_with_can(world, viewer):
     assert visible == READ[viewer]
     listed = set(db.session.scalars(db.select(Dataset.slug).where(listed_datasets(user))))
     assert listed == READ[viewer] - {"withdrawn"}
+    assert {name for name, dataset in datasets.items() if is_listed(user, dataset)} == listed
+
+
+@pytest.mark.parametrize("viewer", sorted(READ))
+def test_search_labels_agree_with_the_listing_rule(world, viewer):
+    """The index's permission labels select exactly what ``listed_datasets`` lists."""
+    datasets, viewers = world
+    labels = search_labels(viewers[viewer])
+    findable = {
+        name for name, dataset in datasets.items()
+        if (found := document_labels(dataset)) is not None and (labels is None or set(found) & labels)
+    }
+    assert findable == READ[viewer] - {"withdrawn"}
 
 
 def test_unknown_actions_are_refused(world):
