@@ -23,8 +23,18 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+# Tables the PostgreSQL search backend owns (migration 0003): not models, so
+# autogenerate must neither drop them nor compare them.
+SEARCH_TABLES = frozenset({"search_document", "search_vocabulary"})
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    table = obj if type_ == "table" else getattr(obj, "table", None)
+    return getattr(table, "name", None) not in SEARCH_TABLES
+
+
 db = SQLAlchemy(model_class=Base)
-migrate = Migrate(render_as_batch=True, compare_type=True)
+migrate = Migrate(render_as_batch=True, compare_type=True, include_object=include_object)
 babel = Babel()
 login_manager = LoginManager()
 csrf = CSRFProtect()
