@@ -22,7 +22,7 @@ def create_app(config: Mapping[str, Any] | None = None, environ: Mapping[str, st
         count = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
-    from . import cli, errors, extensions, i18n, storage, vocabularies
+    from . import cli, errors, extensions, i18n, search, storage, vocabularies
     from .auth import session as auth_session
     from .blueprints import register_blueprints
     from .plugins import manager as plugins
@@ -31,6 +31,7 @@ def create_app(config: Mapping[str, Any] | None = None, environ: Mapping[str, st
     extensions.init_app(app)
     plugins.init_app(app)
     storage.init_app(app)
+    search.init_app(app)
     i18n.init_app(app)
     auth_session.init_app(app)
     init_web(app)

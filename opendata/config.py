@@ -33,6 +33,9 @@ ENVIRONMENT = {
     "SESSION_COOKIE_SECURE": ("OPENDATA_SECURE_COOKIES", _bool),
     "PLUGINS_DISABLED": ("OPENDATA_PLUGINS_DISABLED", str),
     "PROXY_COUNT": ("OPENDATA_PROXY_COUNT", _INT),
+    # "auto" (PostgreSQL full-text when the database is PostgreSQL, else Whoosh), "whoosh" or "postgresql".
+    "SEARCH_BACKEND": ("OPENDATA_SEARCH_BACKEND", str),
+    "SEARCH_INDEX_PATH": ("OPENDATA_SEARCH_INDEX_PATH", str),
     # Outgoing mail; without a host, messages go to <instance>/outbox/ as .eml files.
     "MAIL_SERVER": ("OPENDATA_SMTP_HOST", str),
     "MAIL_PORT": ("OPENDATA_SMTP_PORT", _INT),
@@ -62,6 +65,7 @@ DEFAULTS: dict[str, Any] = {
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "PLUGINS_DISABLED": (),
     "PROXY_COUNT": 0,
+    "SEARCH_BACKEND": "auto",
 }
 
 

@@ -50,14 +50,31 @@ class RequestClient(FlaskClient):
 
 
 def make_app(instance: Path, database_url: str | None = None, **overrides):
-    config = {"INSTANCE_PATH": str(instance), "TESTING": True, "SECRET_KEY": "test", "SERVER_NAME": "localhost"}
+    config = {
+        "INSTANCE_PATH": str(instance), "TESTING": True, "SECRET_KEY": "test", "SERVER_NAME": "localhost",
+        "SEARCH_RAISE_ERRORS": True,
+    }
     config["WTF_CSRF_ENABLED"] = overrides.pop("csrf", False)
     if database_url:
         config["SQLALCHEMY_DATABASE_URI"] = database_url
     config.update(overrides)
     application = create_app(config, environ={})
     application.test_client_class = RequestClient
+    _APPS.append(application)
     return application
+
+
+_APPS: list = []
+
+
+@pytest.fixture(autouse=True)
+def _close_search_indexes():
+    """Close the search index files of every app a test made (warnings are errors here)."""
+    yield
+    from opendata.search import close_backend
+
+    while _APPS:
+        close_backend(_APPS.pop())
 
 
 def migrate(app) -> None:
@@ -206,7 +223,12 @@ def app(request, tmp_path, sqlite_template):
 
 
 def _truncate_all() -> None:
-    names = ", ".join(f'"{t.name}"' for t in _db.metadata.sorted_tables)
+    tables = [t.name for t in _db.metadata.sorted_tables]
+    if _db.engine.dialect.name == "postgresql":
+        from opendata.search.postgres_backend import SEARCH_TABLES
+
+        tables += SEARCH_TABLES  # the search index follows the datasets
+    names = ", ".join(f'"{name}"' for name in tables)
     _db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
     _db.session.commit()
 
