@@ -15,13 +15,15 @@ bp = Blueprint("datasets", __name__)
 
 def filters_from_request() -> catalogue.DatasetFilters:
     return catalogue.DatasetFilters(
-        q=params.text("q"),
+        q=params.search_text("q"),
         organization=params.text("organization", 100),
+        agency_type=params.text("agency_type", 64),
         topic=params.text("groups", 100),
         format=params.text("res_format", 40),
         licence=params.text("license_id", 100),
         tag=params.text("tags", 100),
-        sort=params.choice("sort", catalogue.datasets.SORTS, "modified"),
+        frequency=params.text("frequency", 40),
+        sort=params.choice("sort", catalogue.SORTS, "relevance"),
     )
 
 

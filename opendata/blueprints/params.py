@@ -25,6 +25,11 @@ def text(name: str, max_length: int = MAX_TEXT) -> str:
     return value.strip()
 
 
+def search_text(name: str = "q") -> str:
+    """Search words are never refused: the search cleans and shortens them and says so."""
+    return request.args.get(name, "")[:20_000]
+
+
 def choice(name: str, allowed, default: str) -> str:
     value = request.args.get(name, default)
     if value not in allowed:

@@ -30,8 +30,8 @@ def test_terms_quote_the_regulation_and_default_terms(client):
 @pytest.mark.parametrize("path, status", [
     ("/khong-co-trang-nay", 404),
     ("/dataset/%ff%fe", 404),
-    ("/dataset?q=" + "a" * 600, 400),
-    ("/dataset?q=%01", 400),
+    ("/dataset?q=" + "a" * 600, 200),  # search words are cleaned and cut, never refused
+    ("/dataset?q=%01", 200),
     ("/lang/fr", 404),
     ("/dataset?page=1e9", 400),
 ])

@@ -1,0 +1,152 @@
+"""Dataset lists: what a visitor typed and chose, run through search, with labelled facets."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from .. import search
+from ..auth import is_listed
+from ..extensions import db
+from ..models import AgencyType, Dataset, Licence, Organization, Topic
+from ..search.analysis import ParsedQuery
+from ..vocabularies import FREQUENCIES
+from .errors import NotFound
+
+# Sort orders a visitor may choose; "relevance" lists by last change when there is no query.
+SORTS = search.SORTS
+
+# Filter name on the page (CKAN's parameter names where CKAN has one) -> search facet.
+FILTER_FACETS = {
+    "organization": "organization",
+    "agency_type": "agency_type",
+    "topic": "topic",
+    "format": "format",
+    "licence": "licence",
+    "tag": "tag",
+    "frequency": "frequency",
+}
+
+
+@dataclass(frozen=True)
+class DatasetFilters:
+    """What a visitor narrowed the list to. Empty values mean "any"."""
+
+    q: str = ""
+    organization: str = ""  # organization slug
+    agency_type: str = ""  # agency type slug
+    topic: str = ""  # topic slug
+    format: str = ""  # resource format, e.g. "CSV"
+    licence: str = ""  # licence id
+    tag: str = ""
+    frequency: str = ""  # EU frequency code
+    sort: str = "relevance"
+
+    def active(self) -> dict[str, str]:
+        return {k: v for k, v in self.__dict__.items() if v and k not in {"sort"}}
+
+    def facet_filters(self) -> tuple[tuple[str, str], ...]:
+        return tuple((facet, getattr(self, name)) for name, facet in FILTER_FACETS.items() if getattr(self, name))
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One choice of a filter: the value to send, its labels, and how many datasets match."""
+
+    value: str
+    label: str
+    label_en: str | None
+    count: int
+
+
+@dataclass
+class Page:
+    items: Sequence[Dataset]
+    total: int
+    page: int
+    per_page: int
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    query: ParsedQuery = field(default_factory=lambda: ParsedQuery(text=""))
+    suggestion: str | None = None
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+def dataset_page(user, filters: DatasetFilters, page: int = 1, per_page: int = 20, with_facets: bool = True) -> Page:
+    """One page of the datasets ``user`` may list that match ``filters``.
+
+    Raises :class:`NotFound` for a page past the end (except page 1 of an
+    empty result, which is a normal "nothing found").
+    """
+    if page < 1:
+        raise NotFound(f"page {page}")
+    parsed, result = search.search_datasets(
+        user,
+        filters.q,
+        filters=filters.facet_filters(),
+        sort=filters.sort if filters.sort in SORTS else "relevance",
+        offset=(page - 1) * per_page,
+        limit=per_page,
+        facets=search.FACETS if with_facets else (),
+    )
+    if page > max(1, math.ceil(result.total / per_page)):
+        raise NotFound(f"page {page}")
+    return Page(
+        items=_load_in_order(user, result.ids),
+        total=result.total,
+        page=page,
+        per_page=per_page,
+        facets=label_facets(result.facets) if with_facets else {},
+        query=parsed,
+        suggestion=result.suggestion,
+    )
+
+
+def _load_in_order(user, ids: Sequence[str]) -> list[Dataset]:
+    """The datasets of a result page, in the index's order.
+
+    Each is checked again with ``can``: an index a moment behind the database
+    can never show what the viewer may not list. (Loading by primary key and
+    checking here keeps SQLite on the primary key index at any catalogue size.)
+    """
+    if not ids:
+        return []
+    rows = db.session.scalars(
+        select(Dataset)
+        .where(Dataset.id.in_(ids))
+        .options(
+            selectinload(Dataset.organization),
+            selectinload(Dataset.resources),
+            selectinload(Dataset.licence),
+            selectinload(Dataset.topics),
+        )
+    ).all()
+    by_id = {row.id: row for row in rows if is_listed(user, row)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def label_facets(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[FacetValue]]:
+    """Facet counts with the names visitors read (agency names, not slugs)."""
+    lookups = {
+        "organization": (Organization.slug, Organization.name, Organization.name_en),
+        "agency_type": (AgencyType.slug, AgencyType.name, AgencyType.name_en),
+        "topic": (Topic.slug, Topic.name, Topic.name_en),
+        "licence": (Licence.id, Licence.title, Licence.title_en),
+    }
+    labelled: dict[str, list[FacetValue]] = {}
+    for facet, counts in facets.items():
+        values = [value for value, _count in counts]
+        if facet in lookups and values:
+            key, name, name_en = lookups[facet]
+            names = {row[0]: (row[1], row[2]) for row in db.session.execute(select(key, name, name_en).where(key.in_(values)))}
+            labelled[facet] = [FacetValue(v, *names[v], n) for v, n in counts if v in names]
+        elif facet == "frequency":
+            labelled[facet] = [FacetValue(v, FREQUENCIES.get(v, v), None, n) for v, n in counts]
+        else:
+            labelled[facet] = [FacetValue(v, v, None, n) for v, n in counts]
+    return labelled
