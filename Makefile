@@ -46,10 +46,11 @@ $(STAMP): pyproject.toml | $(PY)
 translations/%.mo: translations/%.po $(STAMP)
 	$(BIN)/pybabel compile -i $< -o $@
 
-## run: install, migrate, load the demo catalogue if the database is empty, serve with gunicorn on 127.0.0.1:$(PORT)
+## run: install, migrate, load the demo catalogue if the database is empty, build the search index if missing, serve with gunicorn on 127.0.0.1:$(PORT)
 run: install
 	$(BIN)/flask --app wsgi db upgrade
 	$(BIN)/flask --app wsgi opendata demo --if-empty
+	$(BIN)/flask --app wsgi opendata reindex --if-missing
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
 	exec $(BIN)/gunicorn -w $(WORKERS) -b 127.0.0.1:$(PORT) wsgi:app
 
@@ -57,9 +58,9 @@ run: install
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-## bench: install, run the benchmarks (bench/run.py) when there are any
+## bench: install, run the benchmarks (bench/run.py; BENCH_ARGS=--quick for a 2,000-dataset smoke run)
 bench: install
-	@if [ -f bench/run.py ]; then $(PY) bench/run.py; else echo "no benchmarks yet"; fi
+	@if [ -f bench/run.py ]; then $(PY) bench/run.py $(BENCH_ARGS); else echo "no benchmarks yet"; fi
 
 ## lint: byte-compile every Python file (catches syntax errors)
 lint: install

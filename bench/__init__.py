@@ -1,0 +1,1 @@
+"""Search benchmarks (``make bench``); see README.md. Not part of the installed package."""
