@@ -10,6 +10,7 @@ is missed, and non-zero only when something failed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import os
 import platform
@@ -112,21 +113,14 @@ def main(argv=None) -> int:
 
 
 def _run_one(name, size, queries, warmups, work, args, references) -> search.Figures:
-    if name == "postgresql":
-        with search.postgres_schema(postgres_url()) as url:
-            figures, app = search.run_backend(name, size, queries, warmups, work, url, pages=not args.no_pages)
-            try:
-                if size not in references:
-                    references[size] = search.run_reference(app, size, queries, warmups, work)
-            finally:
-                search.close(app)
-        return figures
-    figures, app = search.run_backend(name, size, queries, warmups, work, None, pages=not args.no_pages)
-    try:
-        if size not in references:
-            references[size] = search.run_reference(app, size, queries, warmups, work)
-    finally:
-        search.close(app)
+    with contextlib.ExitStack() as stack:
+        url = stack.enter_context(search.postgres_schema(postgres_url())) if name == "postgresql" else None
+        figures, app = search.run_backend(name, size, queries, warmups, work, url, pages=not args.no_pages)
+        try:
+            if size not in references:
+                references[size] = search.run_reference(app, size, queries, warmups, work)
+        finally:
+            search.close(app)
     return figures
 
 

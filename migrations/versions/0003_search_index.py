@@ -55,6 +55,11 @@ def upgrade():
     op.create_index('ix_search_document_tsv', 'search_document', ['tsv'], postgresql_using='gin')
     op.create_index('ix_search_document_labels', 'search_document', ['labels'], postgresql_using='gin')
     op.create_index('ix_search_document_facets', 'search_document', ['facets'], postgresql_using='gin')
+    op.create_index('ix_search_document_modified', 'search_document', [sa.text('modified DESC'), 'id'])
+    op.create_index('ix_search_document_created', 'search_document', [sa.text('created DESC'), 'id'])
+    op.create_index('ix_search_document_title_key', 'search_document', ['title_key', 'id'])
+    # Bumped after each committed index change: app servers cache the unfiltered list's counts per value.
+    op.execute("CREATE SEQUENCE search_version")
     op.create_table(
         'search_vocabulary',
         sa.Column('word', sa.Text(collation='C'), nullable=False),
@@ -67,5 +72,6 @@ def downgrade():
     if not _postgresql():
         return
     # The extension stays: other objects may use it, and dropping it needs its owner.
+    op.execute("DROP SEQUENCE search_version")
     op.drop_table('search_vocabulary')
     op.drop_table('search_document')

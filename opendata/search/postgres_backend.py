@@ -11,6 +11,7 @@ sees every other's writes at once.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Iterable, Sequence
 
 from sqlalchemy import Boolean, Column, DateTime, Engine, Index, MetaData, PrimaryKeyConstraint, Table, Text, text
@@ -56,6 +57,10 @@ def define_tables(metadata: MetaData, suffix: str = "") -> tuple[Table, Table]:
         Index(f"ix_{DOCUMENTS}{suffix}_labels", "labels", postgresql_using="gin"),
         Index(f"ix_{DOCUMENTS}{suffix}_facets", "facets", postgresql_using="gin"),
     )
+    # The list without words is read in these orders, a page at a time (see _ORDER).
+    Index(f"ix_{DOCUMENTS}{suffix}_modified", documents.c.modified.desc(), documents.c.id)
+    Index(f"ix_{DOCUMENTS}{suffix}_created", documents.c.created.desc(), documents.c.id)
+    Index(f"ix_{DOCUMENTS}{suffix}_title_key", documents.c.title_key, documents.c.id)
     vocabulary = Table(
         VOCABULARY + suffix, metadata,
         Column("word", Text(collation="C"), nullable=False),  # exact and folded forms, public documents only
@@ -86,6 +91,16 @@ def storage_statement(table: str) -> str:
 def truncate_search_tables(connection) -> None:
     """Empty the index (tests)."""
     connection.execute(text(f"TRUNCATE {DOCUMENTS}, {VOCABULARY}"))
+    connection.execute(_BUMP_VERSION)
+
+
+# Bumped after every committed change to the index. Sequences are not
+# transactional and every app server reads the same one, so a cached count is
+# used only while the index has not changed anywhere.
+VERSION_SEQUENCE = "search_version"
+_READ_VERSION = text(f"SELECT last_value, is_called FROM {VERSION_SEQUENCE}")
+_BUMP_VERSION = text(f"SELECT nextval('{VERSION_SEQUENCE}')")
+LISTING_CACHE_SIZE = 64
 
 
 _UPSERT = text(
@@ -137,38 +152,65 @@ class PostgresBackend(SearchBackend):
 
     def __init__(self, engine: Engine):
         self._engine = engine
+        # The list without words or filters (the busiest page) counts every visible
+        # document: its total and facets are kept per label set and index version.
+        self._listings: dict[tuple, tuple[tuple, dict, int]] = {}
 
     # -- searching ---------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResult:
         if query.sort not in SORTS:
             raise ValueError(f"unknown sort {query.sort!r}")
-        statement, params = _search_statement(query)
+        if not query.parsed.terms and not query.filters and query.facets:
+            return self._listing(query)
         with self._engine.connect() as connection:
-            connection.execute(text(MATCH_SETTINGS if "match" in params else SEARCH_SETTINGS))
-            rows = connection.execute(text(statement), params).all()
-            page: list[tuple[int, str]] = []
-            counts: dict[str, list[tuple[str, int]]] = {facet: [] for facet in query.facets}
-            known: set[str] = set()
-            total = 0
-            for kind, key, value in rows:
-                if kind == 0:
-                    page.append((value, key))
-                elif kind == 1:
-                    facet, _, facet_value = key.partition(":")
-                    counts[facet].append((facet_value, value))
-                elif kind == 2:
-                    total = value
-                else:
-                    known.add(key)
-            suggestion = None
-            if "typed" in params:
-                missing = [word for word in params["typed"] if word not in known]
-                if missing:
-                    suggestion = suggestion_text(query.parsed, self._corrections(connection, missing))
+            return self._run(connection, query)
+
+    def _run(self, connection, query: SearchQuery) -> SearchResult:
+        statement, params = _search_statement(query)
+        connection.execute(text(MATCH_SETTINGS if "match" in params else SEARCH_SETTINGS))
+        rows = connection.execute(text(statement), params).all()
+        page: list[tuple[int, str]] = []
+        counts: dict[str, list[tuple[str, int]]] = {facet: [] for facet in query.facets}
+        known: set[str] = set()
+        total = 0
+        for kind, key, value in rows:
+            if kind == 0:
+                page.append((value, key))
+            elif kind == 1:
+                facet, _, facet_value = key.partition(":")
+                counts[facet].append((facet_value, value))
+            elif kind == 2:
+                total = value
+            else:
+                known.add(key)
+        suggestion = None
+        if "typed" in params:
+            missing = [word for word in params["typed"] if word not in known]
+            if missing:
+                suggestion = suggestion_text(query.parsed, self._corrections(connection, missing))
         for values in counts.values():
             values.sort(key=lambda pair: (-pair[1], pair[0]))
         return SearchResult(ids=[key for _, key in sorted(page)], total=total, facets=counts, suggestion=suggestion)
+
+    def _listing(self, query: SearchQuery) -> SearchResult:
+        """Every visible document: counts from the cache while the index is unchanged, the page by index."""
+        key = (query.labels, query.facets, query.facet_limit)
+        with self._engine.connect() as connection:
+            version = tuple(connection.execute(_READ_VERSION).one())
+            cached = self._listings.get(key)
+            if cached is None or cached[0] != version:
+                result = self._run(connection, replace(query, limit=0))
+                cached = (version, result.facets, result.total)
+                if len(self._listings) >= LISTING_CACHE_SIZE:
+                    self._listings.clear()
+                self._listings[key] = cached
+            _version, facets, total = cached
+            ids: list[str] = []
+            if query.limit > 0 and query.offset < total:
+                statement, params = _page_statement(query)
+                ids = list(connection.execute(text(statement), params).scalars())
+        return SearchResult(ids=ids, total=total, facets={facet: list(values) for facet, values in facets.items()})
 
     def _corrections(self, connection, words: list[str]) -> dict[str, str]:
         candidates: dict[str, list[tuple[str, int]]] = defaultdict(list)
@@ -205,6 +247,12 @@ class PostgresBackend(SearchBackend):
             if words:
                 ordered = sorted(words)
                 connection.execute(_ADD_WORDS, {"words": ordered, "plain": [_plain(word) for word in ordered]})
+        self._changed()
+
+    def _changed(self) -> None:
+        """Tell every app server the index changed (after the commit, so no one caches old counts as new)."""
+        with self._engine.begin() as connection:
+            connection.execute(_BUMP_VERSION)
 
     def rebuild(self, documents: Iterable[SearchDocument], progress: Progress | None = None) -> int:
         """Fill staging tables in one transaction and swap them in at its end.
@@ -235,6 +283,7 @@ class PostgresBackend(SearchBackend):
             for table in staging:
                 connection.execute(text(f"ANALYZE {table.name}"))
             _swap(connection, staging)
+        self._changed()
         # Set hint bits and the visibility map now rather than during the first searches.
         with self._engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.execute(text(f"VACUUM {', '.join(SEARCH_TABLES)}"))
@@ -304,6 +353,14 @@ def _swap(connection, staging: tuple[Table, Table]) -> None:
         )
         for index in new.indexes:
             connection.execute(text(f"ALTER INDEX {index.name} RENAME TO {index.name.replace(new.name, old.name)}"))
+
+
+def _page_statement(query: SearchQuery) -> tuple[str, dict]:
+    """A page of every visible document, read along the sort order's index."""
+    params: dict = {"limit": query.limit, "offset": query.offset}
+    where = f" WHERE {_label_condition(query.labels, params)}" if query.labels is not None else ""
+    sort = "modified" if query.sort == "relevance" else query.sort
+    return f"SELECT id FROM {DOCUMENTS} d{where} ORDER BY {_ORDER[sort]} LIMIT :limit OFFSET :offset", params
 
 
 def _label_condition(labels: frozenset[str], params: dict) -> str:

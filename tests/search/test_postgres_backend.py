@@ -271,3 +271,26 @@ def test_migration_creates_search_tables_on_postgresql_only(empty_app):  # noqa:
     assert set(inspect(db.engine).get_table_names()) & set(SEARCH_TABLES) == set()
     upgrade(directory=migrations_dir())
     assert backend.count() == 0 and _search_diff() == []
+
+
+@pytest.mark.postgres
+def test_the_unfiltered_list_counts_are_reused_only_while_no_server_changed_the_index(postgres_url, pg_backend):
+    from opendata.search.postgres_backend import PostgresBackend
+
+    other_engine = create_engine(postgres_url)  # another app server
+    other = PostgresBackend(other_engine)
+    try:
+        pg_backend.update([doc("Chợ nổi", formats=("CSV",)), doc("Bến đò", labels=("org:a",))])
+        listing = pg_backend.search(query(""))
+        assert listing.total == 1 and listing.facets["format"] == [("CSV", 1)]
+        assert pg_backend.search(query("", labels=frozenset({"public", "org:a"}))).total == 2
+        added = doc("Cầu treo", formats=("JSON",))
+        other.update([added])
+        listing = pg_backend.search(query(""))
+        assert listing.total == 2 and ("JSON", 1) in listing.facets["format"]
+        assert listing.ids[0] == added.id  # newest change first, read along the index
+        other.rebuild(iter([doc("Chỉ còn một")]))
+        assert pg_backend.search(query("")).total == 1
+        assert pg_backend.search(query("", sort="title", offset=1)).ids == []
+    finally:
+        other_engine.dispose()
