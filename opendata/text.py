@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html as html_lib
+from functools import lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
@@ -34,8 +35,13 @@ def render_markdown(source: str | None) -> Markup:
     return Markup(clean)
 
 
+@lru_cache(maxsize=4096)
 def plain_text(source: str | None) -> str:
-    """The words of a Markdown text without its markup, on one line (for search and excerpts)."""
+    """The words of a Markdown text without its markup, on one line (for search and excerpts).
+
+    Rendering Markdown costs about a millisecond per description, and every list
+    page shows twenty: the same descriptions come back, so results are kept.
+    """
     text = html_lib.unescape(nh3.clean(_markdown.render(source or ""), tags=set())).strip()
     return " ".join(text.split())
 

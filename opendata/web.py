@@ -1,7 +1,7 @@
 """Request-wide page helpers: template globals, security headers, language switch."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from flask import Blueprint, abort, current_app, redirect, request, url_for
 from flask_babel import format_decimal
@@ -52,14 +52,18 @@ def _security_headers(response):
 
 
 def modify_query(**changes) -> str:
-    """The current URL with some query parameters changed (``None`` removes one)."""
+    """The current URL with some query parameters changed (``None`` removes one).
+
+    Built from the request's own path: list pages call this for every facet value.
+    """
     args = request.args.to_dict(flat=True)
     for key, value in changes.items():
         if value is None or value == "":
             args.pop(key, None)
         else:
             args[key] = value
-    return url_for(request.endpoint, **(request.view_args or {}), **args)
+    path = request.script_root + request.path
+    return f"{path}?{urlencode(args)}" if args else path
 
 
 def init_app(app) -> None:

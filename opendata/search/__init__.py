@@ -22,6 +22,7 @@ from .base import FACETS, SORTS, SearchBackend, SearchDocument, SearchQuery, Sea
 from .documents import count_datasets, documents_for, iter_documents
 
 BACKENDS = ("auto", "whoosh", "postgresql")
+SNIPPET_SCAN = 3000  # characters of a description searched for words to mark
 
 __all__ = [
     "FACETS", "SORTS", "SearchBackend", "SearchDocument", "SearchQuery", "SearchResult", "get_backend",
@@ -42,8 +43,11 @@ def init_app(app) -> None:
 
 
 def snippet(markdown: str | None, query: ParsedQuery, length: int = 220):
-    """A piece of a description around the first word of ``query``, words marked."""
-    return highlight(plain_text(markdown), query, length)
+    """A piece of a description around the first word of ``query``, words marked.
+
+    Only the start of a long description is searched for the words to mark.
+    """
+    return highlight(plain_text(markdown)[:SNIPPET_SCAN], query, length)
 
 
 def _open_backend(app) -> SearchBackend:

@@ -135,10 +135,10 @@ def highlight(text: str, parsed: ParsedQuery, length: int | None = None) -> Mark
     wanted = {t.folded for t in parsed.terms}
     if not text:
         return Markup("")
-    matches = [m for m in _WORD.finditer(text) if wanted and fold(m.group().lower()) in wanted]
+    matches = _matches(text, wanted)
     start, end, prefix, suffix = 0, len(text), "", ""
     if length and len(text) > length:
-        first = matches[0].start() if matches else 0
+        first = matches[0][0] if matches else 0
         start = max(0, min(first - length // 4, len(text) - length))
         if start:
             start = text.find(" ", start) + 1 or start
@@ -149,15 +149,31 @@ def highlight(text: str, parsed: ParsedQuery, length: int | None = None) -> Mark
             suffix = "…"
     out: list[str] = [prefix]
     position = start
-    for match in matches:
-        if match.start() < start or match.end() > end:
+    for match_start, match_end in matches:
+        if match_start < start or match_end > end:
             continue
-        out.append(str(escape(text[position:match.start()])))
-        out.append(f"<mark>{escape(match.group())}</mark>")
-        position = match.end()
+        out.append(str(escape(text[position:match_start])))
+        out.append(f"<mark>{escape(text[match_start:match_end])}</mark>")
+        position = match_end
     out.append(str(escape(text[position:end])))
     out.append(suffix)
     return Markup("".join(out))
 
 
 _WORD = re.compile(r"[^\W_]+")
+
+
+def _matches(text: str, wanted: set[str]) -> list[tuple[int, int]]:
+    """Spans of the words of ``text`` whose folded form is wanted.
+
+    The text is folded once and searched with one pattern; the spans carry
+    over because folding Vietnamese keeps one character per character. Text
+    where it does not (rare scripts) is folded word by word instead.
+    """
+    if not wanted:
+        return []
+    folded = fold(text.lower())
+    if len(folded) != len(text):
+        return [m.span() for m in _WORD.finditer(text) if fold(m.group().lower()) in wanted]
+    words = "|".join(map(re.escape, sorted(wanted, key=len, reverse=True)))
+    return [m.span() for m in re.finditer(r"(?<![^\W_])(?:" + words + r")(?![^\W_])", folded)]

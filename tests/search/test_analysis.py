@@ -88,3 +88,9 @@ def test_vietnamese_collation_order():
     assert sorted(titles, key=collation_key) == [
         "2024", "An", "Ăn", "Âm", "Dân", "Đường", "Ha", "Hà", "Hạ", "Ong", "Ô nhiễm", "Ơn", "Uống", "Ưu", "Zalo",
     ]
+
+
+def test_highlight_when_folding_changes_the_length_of_the_text():
+    # "ﬁ" folds to two letters, so spans are found word by word.
+    assert str(highlight("ﬁle Đường", parse_query("duong"))) == "ﬁle <mark>Đường</mark>"
+    assert str(highlight("Đường đường", parse_query("duong đường"))) == "<mark>Đường</mark> <mark>đường</mark>"
