@@ -12,6 +12,7 @@ import re
 import secrets
 import shutil
 import socket
+import weakref
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -60,21 +61,31 @@ def make_app(instance: Path, database_url: str | None = None, **overrides):
     config.update(overrides)
     application = create_app(config, environ={})
     application.test_client_class = RequestClient
-    _APPS.append(application)
+    _APPS.add(application)
     return application
 
 
-_APPS: list = []
+_APPS: "weakref.WeakSet" = weakref.WeakSet()
+
+
+def _close_search_backends() -> None:
+    from opendata.search import close_backend
+
+    for application in list(_APPS):
+        close_backend(application)  # reopened on next use (session-wide apps)
 
 
 @pytest.fixture(autouse=True)
 def _close_search_indexes():
-    """Close the search index files of every app a test made (warnings are errors here)."""
+    """Close the search index files of every app after each test (unclosed files are errors here)."""
     yield
-    from opendata.search import close_backend
+    _close_search_backends()
 
-    while _APPS:
-        close_backend(_APPS.pop())
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_search_indexes_at_exit():
+    yield
+    _close_search_backends()
 
 
 def migrate(app) -> None:

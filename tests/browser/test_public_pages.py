@@ -48,6 +48,8 @@ def facet_link(page, param: str, below: int | None = None):
     choices = []
     for i in range(items.count()):
         item = items.nth(i)
+        if not item.is_visible():  # beyond the first eight, behind "Show more"
+            continue
         count = int(re.sub(r"\D", "", item.locator(".count").inner_text()))
         choices.append((item.locator("a"), count))
     assert choices, f"no {param} filter on {page.url}"
