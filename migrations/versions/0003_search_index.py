@@ -8,7 +8,7 @@ The PostgreSQL search backend keeps its index in these tables; on SQLite the
 Whoosh index lives on disk, so this revision does nothing there. The tables
 are not in the models' metadata (``include_object`` in
 ``opendata.extensions`` keeps them out of autogenerate); their definition in
-``opendata.search.postgres_backend`` must match this one (a test checks).
+``opendata.search.postgres_tables`` must match this one (a test checks).
 """
 from alembic import op
 import sqlalchemy as sa

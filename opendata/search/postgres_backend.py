@@ -14,19 +14,28 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-from sqlalchemy import Boolean, Column, DateTime, Engine, Index, MetaData, PrimaryKeyConstraint, Table, Text, text
-from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
+from sqlalchemy import Engine, MetaData, text
 from sqlalchemy.schema import CreateIndex, CreateTable
 
 from ..vietnamese import fold
 from . import postgres_text as pt
 from .analysis import spelling_candidates, suggestion_text
 from .base import FACETS, PUBLIC_LABEL, SORTS, Progress, SearchBackend, SearchDocument, SearchQuery, SearchResult
+from .postgres_tables import (  # noqa: F401 (tests and the app import the tables from here too)
+    BUMP_VERSION,
+    DOCUMENTS,
+    READ_VERSION,
+    SEARCH_TABLES,
+    STAGING_SUFFIX,
+    VOCABULARY,
+    define_tables,
+    metadata,
+    storage_statement,
+    swap,
+    truncate_search_tables,
+)
 
-DOCUMENTS = "search_document"
-VOCABULARY = "search_vocabulary"
-SEARCH_TABLES = (DOCUMENTS, VOCABULARY)
-STAGING_SUFFIX = "_next"
+LISTING_CACHE_SIZE = 64
 BATCH_SIZE = 1000
 CANDIDATE_LIMIT = 30  # nearest vocabulary words considered for one misspelled word
 FREQUENCY_CAP = 1000  # document frequencies are counted up to here (they only break ties)
@@ -38,68 +47,6 @@ SEARCH_SETTINGS = "SELECT set_config('work_mem', '64MB', true), set_config('jit'
 MATCH_SETTINGS = SEARCH_SETTINGS + ", set_config('enable_seqscan', 'off', true)"
 
 
-def define_tables(metadata: MetaData, suffix: str = "") -> tuple[Table, Table]:
-    """The search tables; with ``suffix`` the staging copies a rebuild fills (names must not clash)."""
-    documents = Table(
-        DOCUMENTS + suffix, metadata,
-        Column("id", Text(collation="C"), nullable=False),  # no foreign key: the index is derived data
-        Column("slug", Text, nullable=False),
-        Column("labels", ARRAY(Text), nullable=False),
-        Column("is_public", Boolean, nullable=False),  # "public" in labels: the common case, checked cheaply
-        Column("facets", ARRAY(Text), nullable=False),  # "facet:value" for every facet value
-        Column("title_key", Text(collation="C"), nullable=False),
-        Column("created", DateTime(timezone=True), nullable=False),
-        Column("modified", DateTime(timezone=True), nullable=False),
-        Column("tsv", TSVECTOR, nullable=False),  # every word, for matching (through the index)
-        Column("rank_tsv", TSVECTOR, nullable=False),  # the first words of each field, for ranking
-        PrimaryKeyConstraint("id", name=f"pk_{DOCUMENTS}{suffix}"),
-        Index(f"ix_{DOCUMENTS}{suffix}_tsv", "tsv", postgresql_using="gin"),
-        Index(f"ix_{DOCUMENTS}{suffix}_labels", "labels", postgresql_using="gin"),
-        Index(f"ix_{DOCUMENTS}{suffix}_facets", "facets", postgresql_using="gin"),
-    )
-    # The list without words is read in these orders, a page at a time (see _ORDER).
-    Index(f"ix_{DOCUMENTS}{suffix}_modified", documents.c.modified.desc(), documents.c.id)
-    Index(f"ix_{DOCUMENTS}{suffix}_created", documents.c.created.desc(), documents.c.id)
-    Index(f"ix_{DOCUMENTS}{suffix}_title_key", documents.c.title_key, documents.c.id)
-    vocabulary = Table(
-        VOCABULARY + suffix, metadata,
-        Column("word", Text(collation="C"), nullable=False),  # exact and folded forms, public documents only
-        Column("plain", Boolean, nullable=False),  # the word has no diacritics
-        PrimaryKeyConstraint("word", name=f"pk_{VOCABULARY}{suffix}"),
-    )
-    return documents, vocabulary
-
-
-metadata = MetaData()
-document_table, vocabulary_table = define_tables(metadata)
-
-
-def storage_statement(table: str) -> str:
-    """Keep document rows narrow: the full vector is the only column moved out of a long row.
-
-    Searches read the row of every matching document (labels, facets, rank
-    vector) but never the full vector (the index answers for it), so a row
-    over PostgreSQL's 2 kB threshold sheds the full vector down to 1 kB, and
-    the columns searches read stay in the row. Migration 0003 runs the same.
-    """
-    in_row = ("id", "slug", "labels", "facets", "title_key", "rank_tsv")
-    return f"ALTER TABLE {table} SET (toast_tuple_target = 1024)" + "".join(
-        f", ALTER COLUMN {column} SET STORAGE MAIN" for column in in_row
-    )
-
-
-def truncate_search_tables(connection) -> None:
-    """Empty the index (tests)."""
-    connection.execute(text(f"TRUNCATE {DOCUMENTS}, {VOCABULARY}"))
-    connection.execute(_BUMP_VERSION)
-
-
-# Bumped after every committed change to the index. Sequences are not
-# transactional and every app server reads the same one, so a cached count is
-# used only while the index has not changed anywhere.
-VERSION_SEQUENCE = "search_version"
-_READ_VERSION = text(f"SELECT last_value, is_called FROM {VERSION_SEQUENCE}")
-_BUMP_VERSION = text(f"SELECT nextval('{VERSION_SEQUENCE}')")
 LISTING_CACHE_SIZE = 64
 
 
@@ -197,7 +144,7 @@ class PostgresBackend(SearchBackend):
         """Every visible document: counts from the cache while the index is unchanged, the page by index."""
         key = (query.labels, query.facets, query.facet_limit)
         with self._engine.connect() as connection:
-            version = tuple(connection.execute(_READ_VERSION).one())
+            version = tuple(connection.execute(READ_VERSION).one())
             cached = self._listings.get(key)
             if cached is None or cached[0] != version:
                 result = self._run(connection, replace(query, limit=0))
@@ -252,7 +199,7 @@ class PostgresBackend(SearchBackend):
     def _changed(self) -> None:
         """Tell every app server the index changed (after the commit, so no one caches old counts as new)."""
         with self._engine.begin() as connection:
-            connection.execute(_BUMP_VERSION)
+            connection.execute(BUMP_VERSION)
 
     def rebuild(self, documents: Iterable[SearchDocument], progress: Progress | None = None) -> int:
         """Fill staging tables in one transaction and swap them in at its end.
@@ -282,7 +229,7 @@ class PostgresBackend(SearchBackend):
                 connection.execute(CreateIndex(index))
             for table in staging:
                 connection.execute(text(f"ANALYZE {table.name}"))
-            _swap(connection, staging)
+            swap(connection, staging)
         self._changed()
         # Set hint bits and the visibility map now rather than during the first searches.
         with self._engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
@@ -339,20 +286,6 @@ def _copy_rows(connection, table: str, columns: Sequence[str], rows: list[tuple]
         with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
-
-
-def _swap(connection, staging: tuple[Table, Table]) -> None:
-    """Replace the live tables by the staging ones, renaming every index back to its usual name."""
-    live = define_tables(MetaData())
-    connection.execute(text(f"LOCK TABLE {', '.join(t.name for t in live)} IN ACCESS EXCLUSIVE MODE"))
-    connection.execute(text(f"DROP TABLE {', '.join(t.name for t in live)}"))
-    for new, old in zip(staging, live):
-        connection.execute(text(f"ALTER TABLE {new.name} RENAME TO {old.name}"))
-        connection.execute(
-            text(f"ALTER TABLE {old.name} RENAME CONSTRAINT {new.primary_key.name} TO {old.primary_key.name}")
-        )
-        for index in new.indexes:
-            connection.execute(text(f"ALTER INDEX {index.name} RENAME TO {index.name.replace(new.name, old.name)}"))
 
 
 def _page_statement(query: SearchQuery) -> tuple[str, dict]:
