@@ -19,21 +19,12 @@ from .errors import NotFound
 # Sort orders a visitor may choose; "relevance" lists by last change when there is no query.
 SORTS = search.SORTS
 
-# Filter name on the page (CKAN's parameter names where CKAN has one) -> search facet.
-FILTER_FACETS = {
-    "organization": "organization",
-    "agency_type": "agency_type",
-    "topic": "topic",
-    "format": "format",
-    "licence": "licence",
-    "tag": "tag",
-    "frequency": "frequency",
-}
-
-
 @dataclass(frozen=True)
 class DatasetFilters:
-    """What a visitor narrowed the list to. Empty values mean "any"."""
+    """What a visitor narrowed the list to. Empty values mean "any".
+
+    Every field but ``q`` and ``sort`` is named after the search facet it filters.
+    """
 
     q: str = ""
     organization: str = ""  # organization slug
@@ -49,7 +40,7 @@ class DatasetFilters:
         return {k: v for k, v in self.__dict__.items() if v and k not in {"sort"}}
 
     def facet_filters(self) -> tuple[tuple[str, str], ...]:
-        return tuple((facet, getattr(self, name)) for name, facet in FILTER_FACETS.items() if getattr(self, name))
+        return tuple((facet, getattr(self, facet)) for facet in search.FACETS if getattr(self, facet))
 
 
 @dataclass(frozen=True)
