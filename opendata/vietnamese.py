@@ -22,7 +22,7 @@ def slugify(text: str, max_length: int = 90) -> str:
     return slug
 
 
-_SYLLABLE = re.compile(r"[^\W_]+")
+SYLLABLE = re.compile(r"[^\W_]+")  # a run of letters and digits: one Vietnamese syllable
 
 # The Vietnamese alphabet in dictionary order: ă, â after a; đ after d; ê after e;
 # ô, ơ after o; ư after u. Tones sort after the letters, in the order dictionaries use.
@@ -34,7 +34,7 @@ _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve (ă), circumflex (â ê 
 
 def syllables(text: str) -> list[str]:
     """The words of ``text``, lowercased, in NFC: "Đường số 2" -> ["đường", "số", "2"]."""
-    return _SYLLABLE.findall(unicodedata.normalize("NFC", text).lower())
+    return SYLLABLE.findall(unicodedata.normalize("NFC", text).lower())
 
 
 def collation_key(text: str) -> str:

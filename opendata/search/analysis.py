@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from ..vietnamese import fold, syllables
+from ..vietnamese import SYLLABLE, fold, syllables
 
 MAX_QUERY_CHARS = 500  # longer input is cut here, at a word boundary
 MAX_TERMS = 16  # words beyond this are ignored (a title rarely has more)
@@ -160,8 +160,6 @@ def highlight(text: str, parsed: ParsedQuery, length: int | None = None) -> Mark
     return Markup("".join(out))
 
 
-_WORD = re.compile(r"[^\W_]+")
-
 
 def _matches(text: str, wanted: set[str]) -> list[tuple[int, int]]:
     """Spans of the words of ``text`` whose folded form is wanted.
@@ -174,6 +172,6 @@ def _matches(text: str, wanted: set[str]) -> list[tuple[int, int]]:
         return []
     folded = fold(text.lower())
     if len(folded) != len(text):
-        return [m.span() for m in _WORD.finditer(text) if fold(m.group().lower()) in wanted]
+        return [m.span() for m in SYLLABLE.finditer(text) if fold(m.group().lower()) in wanted]
     words = "|".join(map(re.escape, sorted(wanted, key=len, reverse=True)))
     return [m.span() for m in re.finditer(r"(?<![^\W_])(?:" + words + r")(?![^\W_])", folded)]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..auth import document_labels
@@ -61,8 +61,6 @@ def documents_for(session: Session, ids: Iterable[str]) -> tuple[list[SearchDocu
 
 
 def count_datasets(session: Session) -> int:
-    from sqlalchemy import func
-
     return session.scalar(select(func.count(Dataset.id)))
 
 
