@@ -22,7 +22,9 @@ def define_tables(metadata: MetaData, suffix: str = "") -> tuple[Table, Table]:
         Column("slug", Text, nullable=False),
         Column("labels", ARRAY(Text), nullable=False),
         Column("is_public", Boolean, nullable=False),  # "public" in labels: the common case, checked cheaply
-        Column("facets", ARRAY(Text), nullable=False),  # "facet:value" for every facet value
+        # "facet:value" of every facet value, as lexemes: filters match them through the
+        # index, and ts_stat() counts them over the matches in one pass (see postgres_backend).
+        Column("facets", TSVECTOR, nullable=False),
         Column("title_key", Text(collation="C"), nullable=False),
         Column("created", DateTime(timezone=True), nullable=False),
         Column("modified", DateTime(timezone=True), nullable=False),

@@ -92,9 +92,19 @@ def _vector_text(positions: dict[str, list[str]]) -> str:
     return " ".join(quote(lexeme) + ":" + ",".join(entries) for lexeme, entries in positions.items())
 
 
-def document_facets(document: SearchDocument) -> list[str]:
-    """``facet:value`` keys of every facet value of ``document``."""
-    return [facet_key(facet, value) for facet in FACETS for value in dict.fromkeys(document.facet_values(facet))]
+# A key in every document's facets (facet keys all hold a colon): counting it counts the results.
+EVERY_DOCUMENT = "*"
+
+
+def document_facets(document: SearchDocument) -> str:
+    """tsvector text of :data:`EVERY_DOCUMENT` and the ``facet:value`` key of every facet value of ``document``."""
+    keys = [facet_key(facet, value) for facet in FACETS for value in document.facet_values(facet)]
+    return " ".join(quote(key) for key in [EVERY_DOCUMENT, *keys])
+
+
+def facets_query(keys: set[str]) -> str:
+    """tsquery text requiring every ``facet:value`` key of ``keys``."""
+    return " & ".join(quote(key) for key in sorted(keys))
 
 
 def facet_key(facet: str, value: str) -> str:

@@ -225,6 +225,16 @@ def test_labels_without_public_see_only_their_own(pg_backend):
 
 
 @pytest.mark.postgres
+def test_awkward_facet_values_are_counted_and_filtered(pg_backend):
+    pg_backend.update([doc("Một", tags=tuple(AWKWARD)), doc("Hai", tags=(AWKWARD[0],))])
+    result = pg_backend.search(query("", facets=("tag",)))
+    assert result.total == 2
+    assert dict(result.facets["tag"]) == {tag: 2 if tag == AWKWARD[0] else 1 for tag in AWKWARD}
+    for tag in AWKWARD:
+        assert pg_backend.search(query("mot", filters=(("tag", tag),))).total == 1, tag
+
+
+@pytest.mark.postgres
 def test_an_unknown_filter_matches_nothing(pg_backend):
     pg_backend.update([doc("Giá đất")])
     assert pg_backend.search(query("", filters=(("nope", "x"),))).total == 0
@@ -271,6 +281,35 @@ def test_migration_creates_search_tables_on_postgresql_only(empty_app):  # noqa:
     assert set(inspect(db.engine).get_table_names()) & set(SEARCH_TABLES) == set()
     upgrade(directory=migrations_dir())
     assert backend.count() == 0 and _search_diff() == []
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("empty_app", ["postgresql"], indirect=True)
+def test_migration_0004_turns_indexed_facet_arrays_into_vectors_and_back(empty_app):  # noqa: F811
+    upgrade(directory=migrations_dir(), revision="0003")
+    facets = ["organization:so-y-te", "format:CSV", "tag:it's a \\ tag"]
+    row = {"id": "d1", "labels": ["public"], "facets": facets, "tsv": "'benh':1A 'vien':2A"}
+    insert = text(
+        "INSERT INTO search_document (id, slug, labels, is_public, facets, title_key, created, modified, tsv, rank_tsv)"
+        " VALUES (:id, 'benh-vien', :labels, true, :facets, 'b', now(), now(), CAST(:tsv AS tsvector),"
+        " CAST(:tsv AS tsvector))"
+    )
+    with db.engine.begin() as connection:
+        connection.execute(insert, row)
+    upgrade(directory=migrations_dir())
+    from opendata.search.postgres_backend import PostgresBackend
+
+    backend = PostgresBackend(db.engine)
+    try:
+        result = backend.search(query("benh vien"))
+        assert result.total == 1 and result.facets["tag"] == [("it's a \\ tag", 1)]
+        assert backend.search(query("", filters=(("format", "CSV"),))).ids == ["d1"]
+    finally:
+        backend.close()
+    downgrade(directory=migrations_dir(), revision="0003")
+    with db.engine.connect() as connection:
+        kept = connection.execute(text("SELECT facets FROM search_document")).scalar_one()
+    assert sorted(kept) == sorted(facets)
 
 
 @pytest.mark.postgres
