@@ -9,6 +9,7 @@ from ..auth import can
 from ..models import ResourceKind
 from ..storage import get_storage
 from . import params
+from .dataset_list import list_items
 
 bp = Blueprint("datasets", __name__)
 
@@ -33,7 +34,7 @@ def listing(template: str, filters: catalogue.DatasetFilters, **context):
         result = catalogue.dataset_page(current_user, filters, page, current_app.config["DATASETS_PER_PAGE"])
     except catalogue.NotFound:
         abort(404)
-    return render_template(template, result=result, filters=filters, **context)
+    return render_template(template, result=result, items=list_items(result), filters=filters, **context)
 
 
 @bp.route("/dataset", strict_slashes=False)

@@ -5,13 +5,13 @@ import math
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import String, bindparam, literal, select, union_all
+from sqlalchemy.orm import joinedload
 
 from .. import search
 from ..auth import is_listed
 from ..extensions import db
-from ..models import AgencyType, Dataset, Licence, Organization, Topic
+from ..models import AgencyType, Dataset, Licence, Organization, Resource, Topic
 from ..search.analysis import ParsedQuery
 from ..vocabularies import FREQUENCIES
 from .errors import NotFound
@@ -62,6 +62,7 @@ class Page:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     query: ParsedQuery = field(default_factory=lambda: ParsedQuery(text=""))
     suggestion: str | None = None
+    formats: dict[str, tuple[str, ...]] = field(default_factory=dict)  # dataset id -> its files' formats, each once
 
     @property
     def pages(self) -> int:
@@ -87,8 +88,10 @@ def dataset_page(user, filters: DatasetFilters, page: int = 1, per_page: int = 2
     )
     if page > max(1, math.ceil(result.total / per_page)):
         raise NotFound(f"page {page}")
+    items = _load_in_order(user, result.ids)
     return Page(
-        items=_load_in_order(user, result.ids),
+        items=items,
+        formats=_formats([dataset.id for dataset in items]),
         total=result.total,
         page=page,
         per_page=per_page,
@@ -98,8 +101,34 @@ def dataset_page(user, filters: DatasetFilters, page: int = 1, per_page: int = 2
     )
 
 
+# Facets whose values are keys of a table, and the columns holding their names.
+_NAMED_FACETS = {
+    "organization": (Organization.slug, Organization.name, Organization.name_en),
+    "agency_type": (AgencyType.slug, AgencyType.name, AgencyType.name_en),
+    "topic": (Topic.slug, Topic.name, Topic.name_en),
+    "licence": (Licence.id, Licence.title, Licence.title_en),
+}
+
+# The statements of a list page, built once: each page only binds its values.
+# Building a statement with its IN lists costs more than SQLite takes to run it.
+_ITEMS = (
+    select(Dataset)
+    .where(Dataset.id.in_(bindparam("ids", expanding=True)))
+    .options(joinedload(Dataset.organization, innerjoin=True))
+)
+_FORMATS = (
+    select(Resource.dataset_id, Resource.format)
+    .where(Resource.dataset_id.in_(bindparam("ids", expanding=True)))
+    .order_by(Resource.position)
+)
+_NAMES = union_all(*(
+    select(literal(facet, String).label("facet"), key, name, name_en).where(key.in_(bindparam(facet, expanding=True)))
+    for facet, (key, name, name_en) in _NAMED_FACETS.items()
+))
+
+
 def _load_in_order(user, ids: Sequence[str]) -> list[Dataset]:
-    """The datasets of a result page, in the index's order.
+    """The datasets of a result page, in the index's order, with their agencies.
 
     Each is checked again with ``can``: an index a moment behind the database
     can never show what the viewer may not list. (Loading by primary key and
@@ -107,37 +136,48 @@ def _load_in_order(user, ids: Sequence[str]) -> list[Dataset]:
     """
     if not ids:
         return []
-    rows = db.session.scalars(
-        select(Dataset)
-        .where(Dataset.id.in_(ids))
-        .options(
-            selectinload(Dataset.organization),
-            selectinload(Dataset.resources),
-            selectinload(Dataset.licence),
-            selectinload(Dataset.topics),
-        )
-    ).all()
+    rows = db.session.scalars(_ITEMS, {"ids": list(ids)}).all()
     by_id = {row.id: row for row in rows if is_listed(user, row)}
     return [by_id[i] for i in ids if i in by_id]
 
 
+def _formats(ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """The formats of each dataset's files, in file order, each once (ignoring case).
+
+    A list shows only these of the files: two columns cost a fraction of
+    loading twenty datasets' files as objects.
+    """
+    found: dict[str, dict[str, str]] = {}
+    if ids:
+        for dataset_id, fmt in db.session.execute(_FORMATS, {"ids": list(ids)}):
+            if fmt:
+                found.setdefault(dataset_id, {}).setdefault(fmt.lower(), fmt)
+    return {dataset_id: tuple(formats.values()) for dataset_id, formats in found.items()}
+
+
 def label_facets(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[FacetValue]]:
     """Facet counts with the names visitors read (agency names, not slugs)."""
-    lookups = {
-        "organization": (Organization.slug, Organization.name, Organization.name_en),
-        "agency_type": (AgencyType.slug, AgencyType.name, AgencyType.name_en),
-        "topic": (Topic.slug, Topic.name, Topic.name_en),
-        "licence": (Licence.id, Licence.title, Licence.title_en),
-    }
+    names = _facet_names({facet: [value for value, _count in counts] for facet, counts in facets.items()})
     labelled: dict[str, list[FacetValue]] = {}
     for facet, counts in facets.items():
-        values = [value for value, _count in counts]
-        if facet in lookups and values:
-            key, name, name_en = lookups[facet]
-            names = {row[0]: (row[1], row[2]) for row in db.session.execute(select(key, name, name_en).where(key.in_(values)))}
-            labelled[facet] = [FacetValue(v, *names[v], n) for v, n in counts if v in names]
+        if facet in _NAMED_FACETS:
+            known = names.get(facet, {})
+            labelled[facet] = [FacetValue(v, *known[v], n) for v, n in counts if v in known]
         elif facet == "frequency":
             labelled[facet] = [FacetValue(v, FREQUENCIES.get(v, v), None, n) for v, n in counts]
         else:
             labelled[facet] = [FacetValue(v, v, None, n) for v, n in counts]
     return labelled
+
+
+def _facet_names(values: dict[str, list[str]]) -> dict[str, dict[str, tuple[str, str | None]]]:
+    """``{facet: {value: (name, English name)}}`` for the named facets, in one query.
+
+    Every list page labels four facets: one round trip instead of four.
+    """
+    params = {facet: values.get(facet, []) for facet in _NAMED_FACETS}
+    names: dict[str, dict[str, tuple[str, str | None]]] = {}
+    if any(params.values()):
+        for facet, value, name, name_en in db.session.execute(_NAMES, params):
+            names.setdefault(facet, {})[value] = (name, name_en)
+    return names
