@@ -33,7 +33,7 @@ def demo_command(if_empty: bool):
 
 
 # Modules that add their own subcommands with ``register(group)``.
-COMMAND_MODULES = ("opendata.accounts.commands", "opendata.integrity.commands", "opendata.search.commands")
+COMMAND_MODULES = ("opendata.accounts.commands", "opendata.accounts.token_commands", "opendata.integrity.commands", "opendata.search.commands")
 
 
 def init_app(app) -> None:

@@ -5,14 +5,23 @@ The id kept in the session and in the remember-me cookie is
 so every other session and remember-me cookie of that user stops working.
 Sign people in with :func:`sign_in`, never with ``flask_login.login_user``
 alone, or the id lacks its stamp.
+
+Programs use API tokens instead, and only under ``/api/``: the token comes in
+``Authorization: <token>`` (as CKAN clients send it), ``Authorization: Bearer
+<token>`` or ``X-CKAN-API-Key``; a token header wins over any cookie, and a
+bad or revoked token is refused (403), never quietly treated as anonymous.
+The API takes no CSRF token, so there a session cookie counts only for safe
+methods (GET, HEAD, OPTIONS): every POST, and so every write, needs a token.
+HTML pages stay on cookies with CSRF.
 """
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from flask import session
+from flask import g, jsonify, request, session, url_for
 from opendata.i18n import lazy_gettext as _l
 from flask_login import login_user
+from werkzeug.exceptions import Forbidden
 
 from ..extensions import db, login_manager
 from ..models import User
@@ -30,7 +39,52 @@ def session_id(user: User) -> str:
     return f"{user.id}:{password_stamp(user)}"
 
 
+API_PREFIX = "/api/"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class InvalidApiToken(Forbidden):
+    """A token was sent with an API request and does not belong to an active user."""
+
+    description = "Access denied: the API token is not valid or has been revoked."
+
+
+def _api_request() -> bool:
+    return request.path.startswith(API_PREFIX)
+
+
+def api_token_sent() -> str | None:
+    """The token of this API request's headers, if any (``Bearer`` or bare, as CKAN's clients send it)."""
+    value = (request.headers.get("Authorization") or "").strip()
+    scheme, _, rest = value.partition(" ")
+    if scheme.lower() == "bearer":
+        value = rest.strip()
+    elif scheme.lower() == "basic":
+        value = ""  # a proxy's password, not ours
+    return value or (request.headers.get("X-CKAN-API-Key") or "").strip() or None
+
+
+def _token_user() -> User:
+    if "_api_token_user" not in g:
+        from ..accounts.api_tokens import authenticate
+
+        g._api_token_user = authenticate(api_token_sent() or "")
+    if g._api_token_user is None:
+        raise InvalidApiToken()
+    return g._api_token_user
+
+
+def _cookie_allowed() -> bool:
+    """On the API, cookies count for safe methods only (no CSRF token there)."""
+    return request.method in SAFE_METHODS
+
+
 def _load_user(user_id: str) -> User | None:
+    if _api_request():
+        if api_token_sent():
+            return _token_user()
+        if not _cookie_allowed():
+            return None
     identifier, _, stamp = str(user_id).partition(":")
     user = db.session.get(User, identifier)
     if user is None or not user.active:
@@ -40,6 +94,32 @@ def _load_user(user_id: str) -> User | None:
     if password_stamp(user) != (stamp or "0"):
         return None
     return user
+
+
+def _load_user_from_request(_request) -> User | None:
+    """Flask-Login's request loader: API tokens, and only on the API."""
+    if _api_request() and api_token_sent():
+        return _token_user()
+    return None
+
+
+def _authenticate_api_request() -> None:
+    """Check a sent token before the verb runs, so a bad one is refused up front."""
+    if _api_request() and api_token_sent():
+        from flask_login import current_user
+
+        current_user._get_current_object()
+
+
+def _refuse_token(_error: InvalidApiToken):
+    """CKAN's error envelope for a token that does not work."""
+    verb = request.path.rstrip("/").rsplit("/", 1)[-1]
+    body = {
+        "help": url_for("home.index", _external=True).rstrip("/") + f"/api/3/action/help_show?name={verb}",
+        "success": False,
+        "error": {"__type": "Authorization Error", "message": InvalidApiToken.description},
+    }
+    return jsonify(body), 403
 
 
 def sign_in(user: User, remember: bool = False) -> bool:
@@ -52,6 +132,9 @@ def sign_in(user: User, remember: bool = False) -> bool:
 
 def init_app(app) -> None:
     login_manager.user_loader(_load_user)
+    login_manager.request_loader(_load_user_from_request)
+    app.before_request(_authenticate_api_request)
+    app.register_error_handler(InvalidApiToken, _refuse_token)
     login_manager.login_view = "account.login"
     login_manager.login_message = _l("Please sign in to see this page.")
     login_manager.login_message_category = "info"

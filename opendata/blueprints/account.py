@@ -24,7 +24,7 @@ except ImportError:  # WTForms < 3.3 takes plain pairs (3.3 deprecates them)
     def SelectChoice(value, label):
         return (value, label)
 
-from ..accounts import recovery, registration
+from ..accounts import api_tokens, recovery, registration
 from ..accounts.mail import MailError
 from ..accounts.registration import AccountError, Registration
 from ..accounts.passwords import MIN_LENGTH
@@ -82,6 +82,14 @@ class ChangePasswordForm(FlaskForm):
 
 class LogoutForm(FlaskForm):
     """Only the CSRF token: signing out must be a deliberate POST."""
+
+
+class TokenForm(FlaskForm):
+    name = StringField(_l("Name of the token"), validators=[DataRequired(_l("Give the token a name, for example the program that will use it."))])
+
+
+class RevokeTokenForm(FlaskForm):
+    """Only the CSRF token: revoking is a deliberate POST."""
 
 
 def _client_ip() -> str:
@@ -271,3 +279,40 @@ def index():
     user = current_user._get_current_object()
     memberships = sorted(user.memberships, key=lambda m: m.organization.name)
     return render_template("account/index.html", user=user, memberships=memberships, logout_form=LogoutForm())
+
+
+def _tokens_page(form: TokenForm, new=None, status: int = 200):
+    user = current_user._get_current_object()
+    return render_template("account/tokens.html", form=form, new=new, tokens=api_tokens.list_tokens(user),
+                           revoke_form=RevokeTokenForm()), status
+
+
+@bp.route("/tokens", methods=["GET", "POST"])
+@account_required
+def tokens():
+    """List, and make, API tokens. A new secret is shown on this response only, never stored."""
+    form = TokenForm()
+    if not form.is_submitted():
+        return _tokens_page(form)
+    if form.validate():
+        try:
+            new = api_tokens.create_token(current_user._get_current_object(), form.name.data)
+        except api_tokens.TokenInputError as error:
+            _attach(form, {name: ", ".join(str(m) for m in messages) for name, messages in error.errors.items()})
+        else:
+            response, status = _tokens_page(TokenForm(formdata=None), new=new, status=201)
+            return response, status, {"Cache-Control": "no-store"}
+    return _tokens_page(form, status=422)
+
+
+@bp.route("/tokens/<token_id>/revoke", methods=["POST"])
+@account_required
+def revoke_token(token_id: str):
+    token = api_tokens.get_token(current_user._get_current_object(), token_id)
+    if token is None:
+        return render_template("errors/error.html", code=404, title=_("Token not found"),
+                               message=_("This token does not exist or belongs to another account.")), 404
+    if RevokeTokenForm().validate_on_submit():
+        api_tokens.revoke_token(token)
+        flash(_("The token “%(name)s” has been revoked: programs using it can no longer sign in.", name=token.name), "success")
+    return redirect(url_for("account.tokens"))
