@@ -1,7 +1,7 @@
-"""Guidance pages (R1): about the portal, using the data, terms of use, API."""
+"""Guidance pages (R1): about the portal, using the data, terms of use (the API guide is in api_docs)."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, redirect, render_template, url_for
 
 bp = Blueprint("pages", __name__)
 
@@ -23,4 +23,5 @@ def terms():
 
 @bp.route("/api-guide")
 def api():
-    return render_template("pages/api.html")
+    """The first API page's address, kept for links and bookmarks: the guide is now beside the API docs."""
+    return redirect(url_for("api_docs.guide"), 301)

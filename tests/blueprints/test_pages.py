@@ -14,11 +14,17 @@ def test_home_shows_counts_topics_newest_and_agencies(client, app):
         assert text in page, text
 
 
-@pytest.mark.parametrize("path", ["/about", "/guide", "/terms", "/api-guide"])
+@pytest.mark.parametrize("path", ["/about", "/guide", "/terms", "/api", "/api/guide"])
 def test_guidance_pages_render(client, path):
     response = client.get(path)
     assert response.status_code == 200
     assert "<h1" in response.get_data(as_text=True)
+
+
+def test_the_first_api_page_address_leads_to_the_api_guide(client):
+    response = client.get("/api-guide")
+    assert response.status_code == 301
+    assert response.headers["Location"].endswith("/api/guide")
 
 
 def test_terms_quote_the_regulation_and_default_terms(client):
