@@ -22,7 +22,8 @@ def create_app(config: Mapping[str, Any] | None = None, environ: Mapping[str, st
         count = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
-    from . import cli, errors, extensions, i18n, search, storage, vocabularies
+    from . import cli, errors, extensions, feeds, i18n, search, storage, vocabularies
+    from .api import limits
     from .auth import session as auth_session
     from .blueprints import register_blueprints
     from .plugins import manager as plugins
@@ -36,7 +37,9 @@ def create_app(config: Mapping[str, Any] | None = None, environ: Mapping[str, st
     auth_session.init_app(app)
     init_web(app)
     vocabularies.init_app(app)
+    feeds.init_app(app)
     errors.init_app(app)
     register_blueprints(app)
+    limits.init_app(app)  # rate-limit answers and CORS for the machine endpoints
     cli.init_app(app)
     return app

@@ -44,6 +44,13 @@ ENVIRONMENT = {
     "MAIL_USE_STARTTLS": ("OPENDATA_SMTP_STARTTLS", _bool),
     "MAIL_USE_SSL": ("OPENDATA_SMTP_SSL", _bool),
     "MAIL_FROM": ("OPENDATA_SMTP_FROM", str),
+    # Rate limits (opendata/api/limits.py): "memory://" (per process) or "redis://host:6379/0" (shared).
+    "RATELIMIT_ENABLED": ("OPENDATA_RATELIMIT_ENABLED", _bool),
+    "RATELIMIT_STORAGE_URI": ("OPENDATA_RATELIMIT_STORAGE_URL", str),
+    "RATELIMIT_KEY_PREFIX": ("OPENDATA_RATELIMIT_KEY_PREFIX", str),
+    "API_RATE_LIMIT": ("OPENDATA_API_RATE_LIMIT", str),
+    "API_TOKEN_RATE_LIMIT": ("OPENDATA_API_TOKEN_RATE_LIMIT", str),
+    "PAGE_RATE_LIMIT": ("OPENDATA_PAGE_RATE_LIMIT", str),
 }
 
 DEFAULTS: dict[str, Any] = {
@@ -66,6 +73,12 @@ DEFAULTS: dict[str, Any] = {
     "PLUGINS_DISABLED": (),
     "PROXY_COUNT": 0,
     "SEARCH_BACKEND": "auto",
+    # Per client, over all machine endpoints; "" for PAGE_RATE_LIMIT leaves HTML pages unlimited.
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_KEY_PREFIX": "opendata",
+    "API_RATE_LIMIT": "300 per minute;6000 per hour",
+    "API_TOKEN_RATE_LIMIT": "1200 per minute;40000 per hour",
+    "PAGE_RATE_LIMIT": "",
 }
 
 
