@@ -1,10 +1,12 @@
-"""Search benchmarks: ``make bench`` (or ``.venv/bin/python bench/run.py --help``).
+"""Benchmarks: ``make bench`` (or ``.venv/bin/python bench/run.py --help``).
 
-For each catalogue size and each backend (Whoosh on SQLite; PostgreSQL when
-OPENDATA_BENCH_POSTGRES_URL or OPENDATA_TEST_POSTGRES_URL is set) it fills a
-scratch portal, times the full reindex, 200 typical queries with all facets
-and the search page around them, and the same queries on SQLite FTS5 over the
-same rows. Figures are information: the exit status is 0 even when a target
+Search: for each catalogue size and each backend (Whoosh on SQLite;
+PostgreSQL when OPENDATA_BENCH_POSTGRES_URL or OPENDATA_TEST_POSTGRES_URL is
+set) it fills a scratch portal, times the full reindex, 200 typical queries
+with all facets and the search page around them, and the same queries on
+SQLite FTS5 over the same rows. API: ``package_search`` and ``package_show``
+under concurrent load against gunicorn on the largest catalogue, next to a
+bare Flask endpoint sending the same bytes (:mod:`bench.api`). Figures are information: the exit status is 0 even when a target
 is missed, and non-zero only when something failed.
 """
 from __future__ import annotations
@@ -27,7 +29,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     __package__ = "bench"
 
-from bench import search  # noqa: E402
+from bench import api, search  # noqa: E402
 from bench.common import note, peak_rss_mb  # noqa: E402
 from bench.queries import typical_queries, warmup_queries  # noqa: E402
 
@@ -45,9 +47,15 @@ def parse_args(argv=None):
     parser.add_argument("--no-pages", action="store_true", help="skip the page renders")
     parser.add_argument("--work-dir", type=Path, help="where scratch portals go (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch portals afterwards")
+    parser.add_argument("--suites", default="search,api",
+                        help="search (backends, pages), api (Action API under load, largest size): %(default)s")
+    parser.add_argument("--api-seconds", type=float, default=15, help="load duration per endpoint (default: %(default)s)")
     args = parser.parse_args(argv)
     args.sizes = [2_000] if args.quick else [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     args.backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    args.suites = {s.strip() for s in args.suites.split(",") if s.strip()}
+    if args.suites - {"search", "api"}:
+        parser.error(f"unknown suite(s): {', '.join(sorted(args.suites - {'search', 'api'}))}")
     unknown = set(args.backends) - {"whoosh", "postgresql"}
     if unknown:
         parser.error(f"unknown backend(s): {', '.join(sorted(unknown))}")
@@ -81,8 +89,9 @@ def main(argv=None) -> int:
     skipped: list[str] = []
     failed: list[str] = []
     note(f"scratch portals in {work}")
+    api_rows: list[tuple[str, str, str, str]] = []
     try:
-        for size in args.sizes:
+        for size in args.sizes if "search" in args.suites else []:
             for name in args.backends:
                 why = backend_missing(name)
                 if why:
@@ -105,10 +114,17 @@ def main(argv=None) -> int:
                 except Exception:
                     traceback.print_exc()
                     failed.append(f"fts5 {size:,}: FAILED (traceback above)")
+        if "api" in args.suites:
+            try:
+                figures = api.run(work, max(args.sizes), queries, args.api_seconds, processes=2, threads=4)
+                api_rows = api.report_rows(figures)
+            except Exception:
+                traceback.print_exc()
+                failed.append("api: FAILED (traceback above)")
     finally:
         if not args.keep and not args.work_dir:
             shutil.rmtree(work, ignore_errors=True)
-    print(report(results, references, queries, skipped, failed, time.perf_counter() - started, load_before))
+    print(report(results, references, queries, skipped, failed, time.perf_counter() - started, load_before, api_rows))
     return 1 if failed else 0
 
 
@@ -134,7 +150,7 @@ def _verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 
 
-def report(results, references, queries, skipped, failed, elapsed, load_before) -> str:
+def report(results, references, queries, skipped, failed, elapsed, load_before, api_rows=()) -> str:
     rows: list[tuple[str, str, str, str]] = []
 
     def row(label, value, target="", result=""):
@@ -182,12 +198,13 @@ def report(results, references, queries, skipped, failed, elapsed, load_before) 
                     row(f"{name} page WARNING", f"{f.page_not_one_search} pages without exactly one backend "
                         f"search, {f.page_errors} non-200 responses")
             row(f"{name} peak RSS so far", f"{f.rss_mb:,.0f} MB")
+    rows += api_rows
     width = max([len(r[0]) for r in rows] + [10])
     vwidth = max([len(r[1]) for r in rows] + [10])
     load_after = os.getloadavg()
     lines = [
         "",
-        f"Search benchmark: {os.cpu_count()} CPUs, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version};"
+        f"Benchmarks: {os.cpu_count()} CPUs, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version};"
         f" {len(queries)} queries (each new to the backend), anonymous visitor, all 7 facets, first page of 20",
         f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after (other work on the machine skews figures)",
         f"{'figure':<{width}}  {'value':<{vwidth}}  {'target':<12} result",
