@@ -140,27 +140,13 @@ def package_create(context: Context, data: dict[str, Any]) -> dict[str, Any]:
         raise fail(state="A new dataset cannot be deleted")
     extras = extras_dict(data["extras"]) if "extras" in data else None
     links = _links(data.get("resources"))
-    with publishing_errors(data):
+    with publishing_errors(data), publishing.one_transaction():
         dataset = publishing.create_dataset(user, org, values, commit=False)
-        dataset_id = dataset.id
-        try:
-            _set_extras(user, dataset, extras)
-            for item in links:
-                _add_link(user, dataset, item)
-            _change_state(user, dataset, state, data)
-            db.session.commit()
-        except BaseException:
-            _discard_new(user, dataset_id)
-            raise
+        _set_extras(user, dataset, extras)
+        for item in links:
+            _add_link(user, dataset, item)
+        _change_state(user, dataset, state, data)
     return package_dict(dataset, user)
-
-
-def _discard_new(user, dataset_id: str) -> None:
-    """Undo a half-made package_create: drafts committed by a resource step are deleted again."""
-    db.session.rollback()
-    dataset = db.session.get(Dataset, dataset_id)
-    if dataset is not None and dataset.state is DatasetState.DRAFT:
-        publishing.delete_dataset(user, dataset)
 
 
 def _update(context: Context, data: dict[str, Any], *, patch: bool) -> dict[str, Any]:
@@ -174,19 +160,14 @@ def _update(context: Context, data: dict[str, Any], *, patch: bool) -> dict[str,
     state = _state(data)
     extras = extras_dict(data["extras"]) if "extras" in data else (None if patch else {})
     links = _links(data["resources"], existing=True) if "resources" in data else None
-    with publishing_errors(data):
-        try:
-            publishing.update_dataset(user, dataset, values, None, commit=False)
-            _set_extras(user, dataset, extras)
-            if private is not None:
-                publishing.set_private(user, dataset, private)
-            db.session.commit()
-            if links is not None:
-                _sync_resources(user, dataset, links)
-            _change_state(user, dataset, state, data)
-        except BaseException:
-            db.session.rollback()
-            raise
+    with publishing_errors(data), publishing.one_transaction():  # metadata, resources and state: all or nothing
+        publishing.update_dataset(user, dataset, values, None, commit=False)
+        _set_extras(user, dataset, extras)
+        if private is not None:
+            publishing.set_private(user, dataset, private)
+        if links is not None:
+            _sync_resources(user, dataset, links)
+        _change_state(user, dataset, state, data)
     if state == "deleted" and db.session.get(Dataset, dataset.id) is None:
         return None
     return package_dict(dataset, user)

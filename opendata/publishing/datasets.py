@@ -11,7 +11,6 @@ from typing import Any
 
 from opendata.i18n import lazy_gettext as _l
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from .. import history
 from ..auth import can
@@ -19,6 +18,8 @@ from ..extensions import db
 from ..models import Dataset, DatasetState, Organization, ReviewStatus, Tag, utcnow
 from ..storage import get_storage
 from .errors import ConflictError, PermissionDenied, PublicationBlocked, ValidationError
+from .transaction import after_commit, in_unit
+from .transaction import commit as _commit
 from .validation import DATE_FIELDS, FIELDS, TEXT_FIELDS, clean_dataset
 
 HISTORY_FIELDS = tuple(f for f in FIELDS if f not in {"topics", "tags"}) + ("tag_names", "topic_slugs", "state")
@@ -49,17 +50,6 @@ def _apply(dataset: Dataset, values: dict[str, Any]) -> None:
 def _tags(names: list[str]) -> list[Tag]:
     existing = {t.name: t for t in db.session.scalars(select(Tag).where(Tag.name.in_(names)))} if names else {}
     return [existing.get(name) or Tag(name=name) for name in names]
-
-
-def _commit() -> None:
-    try:
-        db.session.commit()
-    except StaleDataError as error:
-        db.session.rollback()
-        raise ConflictError() from error
-    except BaseException:
-        db.session.rollback()
-        raise
 
 
 def create_dataset(user, organization: Organization, data: dict[str, Any], *, commit: bool = True) -> Dataset:
@@ -101,7 +91,7 @@ def update_dataset(
         _apply(dataset, values)
     changes = history.diff(before, _snapshot(dataset))
     if not changes:
-        if commit:  # inside a caller's transaction the other changes must survive
+        if commit and not in_unit():  # inside a caller's transaction the other changes must survive
             db.session.rollback()
         return dataset
     history.record("dataset.updated", dataset, user, changes, summary=dataset.title)
@@ -177,8 +167,12 @@ def delete_dataset(user, dataset: Dataset) -> None:
     history.record("dataset.deleted", dataset, user, history.diff(_snapshot(dataset), {}), summary=dataset.title)
     db.session.delete(dataset)
     _commit()
+    after_commit(lambda: _delete_files(keys))  # a failed delete must not lose the record
+
+
+def _delete_files(keys: list[str]) -> None:
     storage = get_storage()
-    for key in keys:  # after the commit: a failed delete must not lose the record
+    for key in keys:
         storage.delete(key)
 
 

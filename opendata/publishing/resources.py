@@ -15,9 +15,10 @@ from ..i18n import filesize
 from ..models import Dataset, DatasetState, Resource, ResourceKind, ResourceVersion, ReviewStatus, utcnow
 from ..storage import TooLarge, get_storage
 from ..vocabularies import is_open_format
-from .datasets import _commit, require, touch_data
+from .datasets import _commit, _delete_files, require, touch_data
 from .detect import ForbiddenContent, detect
 from .errors import ValidationError
+from .transaction import after_commit
 from .filenames import extension, safe_filename
 
 
@@ -198,6 +199,4 @@ def delete_resource(user, resource: Resource) -> None:
     published_once = dataset.state is not DatasetState.DRAFT
     _commit()
     if not published_once:
-        storage = get_storage()
-        for key in keys:
-            storage.delete(key)
+        after_commit(lambda: _delete_files(keys))

@@ -276,6 +276,23 @@ def test_package_update_resources_list_is_the_new_list(api, agencies):
     assert [r["name"] for r in body["result"]["resources"]] == ["Giữ lại", "Mới"]
 
 
+@pytest.mark.parametrize("later_step", [
+    {"resources": [{"url": "ftp://khong-hop-le", "name": "Liên kết hỏng"}]},  # a resource the portal refuses
+    {"resources": [], "state": "active"},  # publishing a dataset left without resources
+])
+def test_a_package_update_failing_at_a_later_step_changes_nothing(api, agencies, later_step):
+    dataset = factories.dataset(agencies["own"], slug="truong-hoc", state=DatasetState.DRAFT,
+                                title="Danh sách trường học", resources=[("a.csv", b"a\n1\n")])
+    before = activities(dataset.id)
+    status, body = api("editor").post("package_patch", json={"id": "truong-hoc", "title": "Tên mới", **later_step})
+    assert status == 409, body
+    kept = dataset_named("truong-hoc")
+    assert kept.title == "Danh sách trường học" and kept.state is DatasetState.DRAFT
+    assert [r.name for r in kept.resources] == ["a"]
+    assert activities(dataset.id) == before
+    assert get_storage().exists(kept.resources[0].storage_key)  # the file of the resource kept is still there
+
+
 def test_what_a_caller_may_not_read_is_not_found_and_what_they_may_not_change_is_forbidden(api, agencies):
     factories.dataset(agencies["own"], slug="ban-nhap", state=DatasetState.DRAFT)
     factories.dataset(agencies["own"], slug="cong-khai")
