@@ -12,6 +12,7 @@ import re
 import secrets
 import shutil
 import socket
+import threading
 import weakref
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from flask.testing import FlaskClient
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from opendata import create_app
 from opendata.extensions import db as _db
@@ -330,3 +332,24 @@ def english(app):
     yield
     g.pop("forced_locale", None)
     refresh()
+
+
+class QuietHandler(WSGIRequestHandler):
+    """No access log on stderr (failures are reported by the tests)."""
+
+    def log_request(self, code="-", size="-") -> None:
+        pass
+
+
+@contextmanager
+def serve(app, name: str = "live-server"):
+    """``app`` served by a threaded werkzeug server on 127.0.0.1: yields the server's port."""
+    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
+    thread.start()
+    try:
+        yield server.server_port
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)

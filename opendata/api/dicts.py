@@ -21,11 +21,11 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Any, Iterable
 
-from flask import current_app, url_for
 
 from ..auth import can
 from ..catalogue import default_licence
 from ..models import Dataset, DatasetState, Licence, Organization, Resource, ResourceKind, Tag, Topic
+from ..urls import absolute_url
 
 # Our life cycle onto CKAN's ``state`` values.
 STATES = {
@@ -46,18 +46,6 @@ def timestamp(value: datetime | None) -> str | None:
 
 def day(value: date | None) -> str | None:
     return value.isoformat() if value else None
-
-
-def external_url(endpoint: str, **values: Any) -> str:
-    """An absolute URL; the configured ``SITE_URL`` wins over the request's Host header.
-
-    Like the links in e-mails, so a forged Host cannot put another site's
-    address into what harvesters store.
-    """
-    base = current_app.config.get("SITE_URL")
-    if base:
-        return base.rstrip("/") + url_for(endpoint, **values)
-    return url_for(endpoint, _external=True, **values)
 
 
 # -- licences ------------------------------------------------------------------
@@ -197,7 +185,7 @@ def resource_url(resource: Resource) -> str:
     """
     if resource.kind is ResourceKind.FILE:
         filename = resource.filename or f"{resource.id}.{(resource.format or 'bin').lower()}"
-        return external_url(
+        return absolute_url(
             "datasets.download", slug=resource.dataset.slug, resource_id=resource.id, filename=filename
         )
     return resource.url or ""
@@ -343,7 +331,7 @@ def package_dict(
         "contact_phone": dataset.contact_phone,
         "quality_notes": dataset.quality_notes or "",
         "legal_basis": dataset.legal_basis,
-        "landing_page": external_url("datasets.show", slug=dataset.slug),
+        "landing_page": absolute_url("datasets.show", slug=dataset.slug),
     }
     if dataset.state is DatasetState.WITHDRAWN:
         found["withdrawn_reason"] = dataset.withdrawn_reason

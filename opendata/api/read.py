@@ -10,10 +10,11 @@ from __future__ import annotations
 from importlib import metadata
 from typing import Any, Callable
 
-from flask import current_app, request
+from flask import current_app
 
 from .. import catalogue, search
 from ..vietnamese import collation_key
+from ..urls import site_root
 from . import searching  # noqa: F401  (registers package_search, current_package_list_with_resources)
 from .actions import Context, NotFound, ValidationError, action, get_action
 from .dicts import group_dict, license_dict, organization_dict, package_dict, resource_dict, tag_dict
@@ -43,7 +44,7 @@ def status_show(context: Context, data: dict[str, Any]) -> dict[str, Any]:
     return {
         "site_title": config["SITE_NAME"],
         "site_description": config.get("SITE_NAME_EN") or "",
-        "site_url": (config.get("SITE_URL") or request.url_root).rstrip("/"),
+        "site_url": site_root(),
         "ckan_version": API_LEVEL,
         "api_version": 3,
         "opendata_version": version,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from flask import g, jsonify, request, session, url_for
+from flask import g, request, session
 from opendata.i18n import lazy_gettext as _l
 from flask_login import login_user
 from werkzeug.exceptions import Forbidden
@@ -111,17 +111,6 @@ def _authenticate_api_request() -> None:
         current_user._get_current_object()
 
 
-def _refuse_token(_error: InvalidApiToken):
-    """CKAN's error envelope for a token that does not work."""
-    verb = request.path.rstrip("/").rsplit("/", 1)[-1]
-    body = {
-        "help": url_for("home.index", _external=True).rstrip("/") + f"/api/3/action/help_show?name={verb}",
-        "success": False,
-        "error": {"__type": "Authorization Error", "message": InvalidApiToken.description},
-    }
-    return jsonify(body), 403
-
-
 def sign_in(user: User, remember: bool = False) -> bool:
     """Start a session (and a remember-me cookie if asked) carrying the password stamp."""
     if not login_user(user, remember=remember):
@@ -134,7 +123,6 @@ def init_app(app) -> None:
     login_manager.user_loader(_load_user)
     login_manager.request_loader(_load_user_from_request)
     app.before_request(_authenticate_api_request)
-    app.register_error_handler(InvalidApiToken, _refuse_token)
     login_manager.login_view = "account.login"
     login_manager.login_message = _l("Please sign in to see this page.")
     login_manager.login_message_category = "info"

@@ -34,6 +34,7 @@ from ..auth import can
 from ..auth.session import sign_in
 from ..extensions import login_manager
 from ..models import AccountKind
+from ..urls import absolute_url
 from ..web import safe_next
 
 bp = Blueprint("account", __name__, url_prefix="/account")
@@ -99,10 +100,7 @@ def _client_ip() -> str:
 def _link_for(endpoint: str):
     """Token -> absolute link; the configured site URL wins over the request's Host header."""
     def build(token: str) -> str:
-        base = current_app.config.get("SITE_URL")
-        if base:
-            return base.rstrip("/") + url_for(endpoint, token=token)
-        return url_for(endpoint, token=token, _external=True)
+        return absolute_url(endpoint, token=token)
     return build
 
 

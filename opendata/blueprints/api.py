@@ -21,7 +21,8 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .. import errors as html_errors
 from ..api.actions import ActionError, BadRequest, Context, UnknownAction, call, get_action
-from ..api.dicts import external_url
+from ..auth.session import InvalidApiToken
+from ..urls import absolute_url
 from ..extensions import csrf, db
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ def envelope_response(body: dict[str, Any], status: int = 200) -> Response:
 
 
 def help_url(verb: str) -> str:
-    return external_url("api.action", verb="help_show", name=verb)
+    return absolute_url("api.action", verb="help_show", name=verb)
 
 
 def _mixed(values: MultiDict) -> dict[str, Any]:
@@ -161,3 +162,12 @@ def _json_error(error: HTTPException):
 
 for _code in _ERROR_TYPES:
     bp.app_errorhandler(_code)(_json_error)
+
+
+@bp.app_errorhandler(InvalidApiToken)
+def _refuse_token(error: InvalidApiToken):
+    """A token that does not work (raised while loading the caller): CKAN's 403 envelope."""
+    verb = request.path.rstrip("/").rsplit("/", 1)[-1]
+    body = {"help": help_url(verb), "success": False,
+            "error": {"__type": "Authorization Error", "message": error.description}}
+    return envelope_response(body, 403)

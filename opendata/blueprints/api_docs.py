@@ -6,26 +6,18 @@ render templates around it.
 """
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, render_template, request
+from flask import Blueprint, jsonify, render_template
 
 from ..api.actions import actions
 from ..api.openapi import openapi_document
+from ..urls import site_root
 
 bp = Blueprint("api_docs", __name__)
 
 
-def _base_url() -> str:
-    """The portal's address: the configured ``SITE_URL``, else as the caller sees it (scheme, host, mount prefix).
-
-    The configured address wins, as in the API's dicts, so a forged Host
-    header cannot put another site into a (cached) document or page.
-    """
-    return (current_app.config.get("SITE_URL") or request.url_root).rstrip("/")
-
-
 @bp.route("/api/openapi.json")
 def openapi_json():
-    response = jsonify(openapi_document(_base_url()))
+    response = jsonify(openapi_document(site_root()))
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.headers["Cache-Control"] = "public, max-age=300"
     return response
@@ -39,4 +31,4 @@ def docs():
 
 @bp.route("/api/guide")
 def guide():
-    return render_template("api/guide.html", base_url=_base_url())
+    return render_template("api/guide.html", base_url=site_root())

@@ -11,6 +11,7 @@ from flask import Blueprint, Response, current_app, request
 
 from .. import dcat
 from ..i18n import lazy_gettext as _l
+from ..urls import site_root
 
 bp = Blueprint("dcat", __name__)
 
@@ -19,7 +20,7 @@ DATASET_PAGE = "datasets.show"
 
 def _site() -> dcat.Site:
     config = current_app.config
-    base = (config.get("SITE_URL") or request.url_root).rstrip("/")
+    base = site_root()
     return dcat.Site(base, config["SITE_NAME"], config["SITE_NAME_EN"], config["PROVINCE"])
 
 

@@ -3,7 +3,8 @@
 Everything here describes what an anonymous visitor may list, whoever asks.
 """
 from .atom import FEED_SIZE, FeedEntry, atom_xml, recent_entries
-from .common import PUBLIC, absolute_url, w3c_datetime
+from ..urls import absolute_url
+from .common import PUBLIC, w3c_datetime
 from .schema_org import dataset_schema, site_name
 from .sitemap import MAX_URLS, SitemapUrl, fixed_urls, page_count, sitemap_index_xml, sitemap_urls, urlset_xml
 

@@ -14,7 +14,8 @@ from ..extensions import db
 from ..i18n import localized
 from ..models import Dataset, utcnow
 from ..text import plain_excerpt
-from .common import PUBLIC, absolute_url, w3c_datetime, xml_text
+from ..urls import absolute_url
+from .common import PUBLIC, w3c_datetime, xml_text
 
 FEED_SIZE = 50
 SUMMARY_LENGTH = 1000

@@ -1,10 +1,9 @@
-"""What the sitemap, the Atom feed and the schema.org data share: the public viewer, links, dates."""
+"""What the sitemap, the Atom feed and the schema.org data share: the public viewer, dates, XML-safe text."""
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, timezone
 
-from flask import current_app, url_for
 
 # Sitemaps, robots.txt, feeds and structured data are for the public: they list
 # what an anonymous visitor may list, whoever asks (a signed-in editor's crawler
@@ -13,14 +12,6 @@ PUBLIC = None
 
 # Characters XML 1.0 forbids even when escaped; a pasted description may carry them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def absolute_url(endpoint: str, **values) -> str:
-    """An absolute link for other systems; the configured site URL wins over the request's Host."""
-    base = current_app.config.get("SITE_URL")
-    if base:
-        return base.rstrip("/") + url_for(endpoint, **values)
-    return url_for(endpoint, _external=True, **values)
 
 
 def w3c_datetime(value: datetime | date) -> str:

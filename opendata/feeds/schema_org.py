@@ -16,7 +16,8 @@ from ..catalogue import default_licence
 from ..i18n import localized
 from ..models import Dataset, ResourceKind
 from ..text import plain_excerpt
-from .common import PUBLIC, absolute_url, w3c_datetime
+from ..urls import absolute_url
+from .common import PUBLIC, w3c_datetime
 
 # Google asks for a description of 50 to 5000 characters.
 MIN_DESCRIPTION = 50

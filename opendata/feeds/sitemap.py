@@ -20,7 +20,8 @@ from sqlalchemy import func, select
 from ..auth import listed_datasets
 from ..extensions import db
 from ..models import Dataset, Licence, Organization, Topic, dataset_topic
-from .common import PUBLIC, absolute_url, w3c_datetime
+from ..urls import absolute_url
+from .common import PUBLIC, w3c_datetime
 
 MAX_URLS = 50_000  # per sitemap file, as the protocol requires
 BATCH = 1000  # dataset rows fetched at a time

@@ -5,28 +5,15 @@ PostgreSQL) with a threaded werkzeug server on 127.0.0.1.
 """
 from __future__ import annotations
 
-import threading
-
 import pytest
-from werkzeug.serving import WSGIRequestHandler, make_server
 
-
-class QuietHandler(WSGIRequestHandler):
-    def log_request(self, code="-", size="-") -> None:
-        pass
+from tests.conftest import serve
 
 
 @pytest.fixture
 def live_url(app):
-    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
-    thread = threading.Thread(target=server.serve_forever, name="api-live-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve(app, "api-live-server") as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import secrets
 import socket
-import threading
 import time
 
 import pytest
@@ -217,24 +216,15 @@ def test_counts_live_in_redis_when_configured(limited_app):
 def test_a_real_ckan_client_gets_the_error_over_http(limited_app):
     from ckanapi import RemoteCKAN
     from ckanapi.errors import CKANAPIError
-    from werkzeug.serving import make_server
+    from tests.conftest import serve
 
-    from tests.api.conftest import QuietHandler
-
-    server = make_server("127.0.0.1", 0, limited_app(API_RATE_LIMIT="2 per minute"), request_handler=QuietHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        with RemoteCKAN(f"http://127.0.0.1:{server.server_port}", user_agent="opendata-tests/1.0") as ckan:
+    with serve(limited_app(API_RATE_LIMIT="2 per minute")) as port:
+        with RemoteCKAN(f"http://127.0.0.1:{port}", user_agent="opendata-tests/1.0") as ckan:
             assert ckan.action.status_show()["site_title"]
             ckan.action.status_show()
             with pytest.raises(CKANAPIError, match="429") as refused:
                 ckan.action.status_show()
             assert "Too Many Requests" in str(refused.value)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
 
 
 def test_requests_are_served_when_redis_is_down(limited_app):

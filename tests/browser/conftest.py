@@ -13,14 +13,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import WSGIRequestHandler, make_server
 
 from opendata.extensions import db as _db
-from tests.conftest import make_app, migrate, service_missing
+from tests.conftest import make_app, migrate, serve, service_missing
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
@@ -66,28 +64,14 @@ def demo_app(tmp_path_factory):
         _db.engine.dispose()
 
 
-class QuietHandler(WSGIRequestHandler):
-    """No access log on stderr (failures are reported by the tests)."""
-
-    def log_request(self, code="-", size="-") -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def live_server(demo_app):
     """``demo_app`` served by a threaded werkzeug server on 127.0.0.1; yields its base URL."""
-    server = make_server("127.0.0.1", 0, demo_app, threaded=True, request_handler=QuietHandler)
-    host = f"127.0.0.1:{server.server_port}"
-    # URLs the app builds (and the test client's Host) match the served address.
-    demo_app.config["SERVER_NAME"] = host
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-    thread.start()
-    try:
+    with serve(demo_app) as port:
+        host = f"127.0.0.1:{port}"
+        # URLs the app builds (and the test client's Host) match the served address.
+        demo_app.config["SERVER_NAME"] = host
         yield f"http://{host}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
 
 
 def chromium_path() -> str | None:
